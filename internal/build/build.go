@@ -1,0 +1,84 @@
+// Package build runs the stages — load, resolve, render, write — and writes the result through a sink:
+// a temporary directory beside the destination that replaces it only when everything succeeded, or
+// memory. A failed build leaves the previous output exactly as it was.
+package build
+
+import (
+	"io/fs"
+	"net/url"
+
+	"github.com/rokhdad/rokhdad/internal/config"
+	"github.com/rokhdad/rokhdad/internal/render"
+	"github.com/rokhdad/rokhdad/internal/site"
+	"github.com/rokhdad/rokhdad/internal/source"
+)
+
+// Options say what to build.
+type Options struct {
+	Source  string   // site directory
+	BaseURL *url.URL // overrides site.toml's baseURL when not nil
+	Drafts  bool     // include articles with draft = true
+	Theme   fs.FS    // the default theme
+	Workers int      // 0: one per CPU
+}
+
+// Result describes a finished build.
+type Result struct {
+	Site  *site.Site
+	Pages int // HTML pages written
+	Files int // all files written
+}
+
+// Site loads and resolves a site without rendering it.
+func Site(o Options) (*site.Site, *source.FS, error) {
+	cfg, err := config.Load(o.Source)
+	if err != nil {
+		return nil, nil, err
+	}
+	fsys, err := source.Open(o.Source, o.Theme)
+	if err != nil {
+		return nil, nil, err
+	}
+	pages, err := LoadContent(fsys, cfg)
+	if err != nil {
+		fsys.Close()
+		return nil, nil, err
+	}
+	if !o.Drafts {
+		kept := pages[:0]
+		for _, p := range pages {
+			if !p.Draft {
+				kept = append(kept, p)
+			}
+		}
+		pages = kept
+	}
+	s, err := site.Resolve(cfg, o.BaseURL, pages)
+	if err != nil {
+		fsys.Close()
+		return nil, nil, err
+	}
+	return s, fsys, nil
+}
+
+// Run builds the site into sink.
+func Run(o Options, sink render.Sink) (*Result, error) {
+	s, fsys, err := Site(o)
+	if err != nil {
+		return nil, err
+	}
+	defer fsys.Close()
+	r, err := render.New(s, fsys, render.Options{Workers: o.Workers})
+	if err != nil {
+		return nil, err
+	}
+	if err := r.Render(sink); err != nil {
+		return nil, err
+	}
+	res := &Result{Site: s}
+	for _, l := range s.Langs {
+		res.Pages += len(l.Pages) + 1
+	}
+	res.Pages++
+	return res, nil
+}

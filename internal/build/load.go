@@ -1,0 +1,102 @@
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/rokhdad/rokhdad/internal/config"
+	"github.com/rokhdad/rokhdad/internal/content"
+	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/source"
+)
+
+// LoadContent reads every article under content/<lang>/<section>/*.md in parallel. Every problem in
+// every file is reported, not just the first.
+func LoadContent(fsys *source.FS, cfg *config.Config) ([]*content.Page, error) {
+	var files []string
+	var errs diag.List
+	err := fs.WalkDir(fsys.Site(), "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "content" && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			errs = append(errs, &diag.Diagnostic{File: p, Msg: err.Error()})
+			return nil
+		}
+		parts := strings.Split(p, "/")
+		if d.IsDir() {
+			if len(parts) == 2 && cfg.Language(parts[1]) == nil {
+				errs = append(errs, &diag.Diagnostic{File: p, Rule: "language",
+					Msg:  "language folder " + parts[1] + " is not configured in site.toml",
+					Hint: "add [languages." + parts[1] + "] to site.toml, or rename the folder to one of " + strings.Join(cfg.Codes(), ", ")})
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if path.Ext(p) != ".md" || strings.HasPrefix(path.Base(p), ".") {
+			return nil
+		}
+		if len(parts) != 4 {
+			errs = append(errs, &diag.Diagnostic{File: p, Rule: "content",
+				Msg:  "articles live at content/<language>/<section>/<name>.md",
+				Hint: "move the file into a section folder such as content/" + cfg.DefaultLanguage + "/incidents/"})
+			return nil
+		}
+		files = append(files, p)
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	sort.Strings(files)
+	pages := make([]*content.Page, len(files))
+	perr := make([]error, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				pages[i], perr[i] = loadOne(fsys, cfg, files[i])
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var out []*content.Page
+	for i, p := range pages {
+		if perr[i] != nil {
+			errs = append(errs, diag.Flatten(perr[i])...)
+			continue
+		}
+		out = append(out, p)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return out, nil
+}
+
+func loadOne(fsys *source.FS, cfg *config.Config, file string) (*content.Page, error) {
+	parts := strings.Split(file, "/")
+	lang := cfg.Language(parts[1])
+	src, err := fs.ReadFile(fsys.Site(), file)
+	if err != nil {
+		return nil, &diag.Diagnostic{File: file, Msg: "cannot read: " + err.Error()}
+	}
+	p, err := content.Parse(file, src, lang.Zone)
+	if err != nil {
+		return nil, err
+	}
+	p.Lang, p.Section, p.Name = parts[1], parts[2], strings.TrimSuffix(parts[3], ".md")
+	return p, nil
+}

@@ -1,0 +1,148 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// DirSink writes files under a temporary directory that Commit moves into place.
+type DirSink struct {
+	dest  string
+	tmp   string
+	mu    sync.Mutex
+	dirs  map[string]bool
+	files atomic.Int64
+}
+
+// NewDirSink creates a temporary directory beside dest.
+func NewDirSink(dest string) (*DirSink, error) {
+	dest = filepath.Clean(dest)
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".rokhdad-tmp-")
+	if err != nil {
+		return nil, fmt.Errorf("cannot write beside the destination %s: %w", dest, err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &DirSink{dest: dest, tmp: tmp, dirs: map[string]bool{}}, nil
+}
+
+// Files is how many files were written.
+func (s *DirSink) Files() int { return int(s.files.Load()) }
+
+// target resolves a slash path inside the temporary directory, refusing any path that would leave it.
+func (s *DirSink) target(p string) (string, error) {
+	clean := filepath.Clean(filepath.FromSlash(p))
+	if clean == "." || filepath.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("refusing to write %q outside the destination", p)
+	}
+	full := filepath.Join(s.tmp, clean)
+	dir := filepath.Dir(full)
+	s.mu.Lock()
+	ok := s.dirs[dir]
+	s.mu.Unlock()
+	if !ok {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", err
+		}
+		s.mu.Lock()
+		s.dirs[dir] = true
+		s.mu.Unlock()
+	}
+	return full, nil
+}
+
+// WriteFile implements render.Sink.
+func (s *DirSink) WriteFile(p string, data []byte) error {
+	full, err := s.target(p)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(full, data, 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", p, err)
+	}
+	s.files.Add(1)
+	return nil
+}
+
+// CopyFile implements render.Sink.
+func (s *DirSink) CopyFile(p string, r io.Reader) error {
+	full, err := s.target(p)
+	if err != nil {
+		return err
+	}
+	f, err := os.OpenFile(full, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", p, err)
+	}
+	_, err = io.Copy(f, r)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", p, err)
+	}
+	s.files.Add(1)
+	return nil
+}
+
+// Commit replaces the destination with what was written: the old tree is moved aside, the new one
+// renamed into place, then the old one removed. If the rename fails the old tree is put back.
+func (s *DirSink) Commit() error {
+	old := ""
+	if _, err := os.Lstat(s.dest); err == nil {
+		old = s.tmp + ".old"
+		if err := os.Rename(s.dest, old); err != nil {
+			s.Abort()
+			return fmt.Errorf("cannot replace %s: %w", s.dest, err)
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		s.Abort()
+		return err
+	}
+	if err := os.Rename(s.tmp, s.dest); err != nil {
+		if old != "" {
+			_ = os.Rename(old, s.dest)
+		}
+		s.Abort()
+		return fmt.Errorf("cannot move the new site into %s: %w", s.dest, err)
+	}
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("the site was built, but the previous output could not be removed from %s: %w", old, err)
+		}
+	}
+	return nil
+}
+
+// Abort removes the temporary directory; the destination is untouched.
+func (s *DirSink) Abort() { _ = os.RemoveAll(s.tmp) }
+
+// ToDir builds into dest atomically.
+func ToDir(o Options, dest string) (*Result, error) {
+	sink, err := NewDirSink(dest)
+	if err != nil {
+		return nil, err
+	}
+	res, err := Run(o, sink)
+	if err != nil {
+		sink.Abort()
+		return nil, err
+	}
+	res.Files = sink.Files()
+	if err := sink.Commit(); err != nil {
+		return nil, err
+	}
+	return res, nil
+}

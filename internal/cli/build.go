@@ -1,0 +1,48 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"github.com/rokhdad/rokhdad"
+	"github.com/rokhdad/rokhdad/internal/build"
+	"github.com/rokhdad/rokhdad/internal/config"
+)
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", "build [-s DIR] [-d DIR] [--baseURL URL] [--drafts]", stdout, stderr)
+	var src, dest, base string
+	var drafts bool
+	fs.StringVar(&src, "s", ".", "site `directory` (shorthand)")
+	fs.StringVar(&src, "source", ".", "site `directory`")
+	fs.StringVar(&dest, "d", "", "output `directory` (shorthand; default DIR/public)")
+	fs.StringVar(&dest, "destination", "", "output `directory` (default DIR/public)")
+	fs.StringVar(&base, "baseURL", "", "base `URL` to publish under, overriding site.toml (e.g. https://user.github.io/repo/)")
+	fs.BoolVar(&drafts, "drafts", false, "include articles with draft = true")
+	if done, code := parse(fs, args, stdout); done {
+		return code
+	}
+	if dest == "" {
+		dest = filepath.Join(src, "public")
+	}
+	o := build.Options{Source: src, Drafts: drafts, Theme: rokhdad.Theme}
+	if base != "" {
+		u, err := config.ParseBaseURL(base)
+		if err != nil {
+			fmt.Fprintln(stderr, "error: "+err.Error())
+			return 2
+		}
+		o.BaseURL = u
+	}
+	start := time.Now()
+	res, err := build.ToDir(o, dest)
+	if err != nil {
+		report(stderr, err)
+		fmt.Fprintf(stderr, "build failed; %s was left as it was\n", dest)
+		return 1
+	}
+	fmt.Fprintf(stdout, "built %d pages (%d files) into %s in %d ms\n", res.Pages, res.Files, dest, time.Since(start).Milliseconds())
+	return 0
+}

@@ -1,0 +1,104 @@
+// Package cli is rokhdad's command line: it parses flags, runs one command and turns errors into
+// messages and an exit code. Each command lives in its own file.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/rokhdad/rokhdad/internal/diag"
+)
+
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "build the site into a directory", runBuild},
+		{"version", "print the version", runVersion},
+	}
+}
+
+const usageHead = `rokhdad builds a bilingual incident news site from Markdown.
+
+Usage:
+  rokhdad <command> [flags]
+
+Commands:
+`
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, usageHead)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, "\nRun 'rokhdad <command> --help' for a command's flags.\n")
+}
+
+// Run runs the command line args (without the program name) and returns the exit code.
+func Run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return 2
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		usage(stdout)
+		return 0
+	case "-version", "--version":
+		return runVersion(nil, stdout, stderr)
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "rokhdad: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return 2
+}
+
+// newFlags makes a flag set whose --help prints the command's usage to stdout and exits 0.
+func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		out := fs.Output()
+		fmt.Fprintf(out, "Usage: rokhdad %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags; it returns done=true with the exit code when the command should stop (help or
+// a flag error).
+func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (done bool, code int) {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return true, 0
+	}
+	if err != nil {
+		return true, 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "rokhdad %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return true, 2
+	}
+	return false, 0
+}
+
+// report prints an error: every diagnostic on its own line.
+func report(w io.Writer, err error) {
+	for _, d := range diag.Flatten(err) {
+		msg := d.Error()
+		fmt.Fprintln(w, "error: "+strings.TrimSpace(msg))
+	}
+}

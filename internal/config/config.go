@@ -1,0 +1,214 @@
+// Package config decodes and validates site.toml: the base URL, the default language and one table per
+// language with its name, title, writing direction, time zone, calendar and order. Nothing about any
+// particular language is built in: direction, zone, calendar and digits all follow this file.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/locale"
+	"github.com/rokhdad/rokhdad/internal/timeline"
+	"github.com/rokhdad/rokhdad/internal/tomldoc"
+)
+
+// FileName is the configuration file at the root of a site.
+const FileName = "site.toml"
+
+// Config is a site's configuration.
+type Config struct {
+	BaseURL         *url.URL // always ends in "/"
+	DefaultLanguage string
+	Languages       []*Language // ordered by weight, then code
+	Paginate        int         // articles per list page
+	CNAME           string      // custom domain for branch deploys; "" for none
+	Markup          Markup
+}
+
+// Markup configures Markdown rendering.
+type Markup struct {
+	Unsafe bool // pass raw HTML in Markdown through
+}
+
+// Language is one [languages.<code>] table.
+type Language struct {
+	Code      string // BCP 47 code, also the URL prefix and content folder name
+	Name      string // the language's own name, e.g. "فارسی"
+	Title     string // site title in this language
+	Direction string // "rtl" or "ltr"
+	Zone      *time.Location
+	ZoneName  string
+	Calendar  locale.Calendar
+	Weight    int
+}
+
+// Language returns the language with the given code, or nil.
+func (c *Config) Language(code string) *Language {
+	for _, l := range c.Languages {
+		if l.Code == code {
+			return l
+		}
+	}
+	return nil
+}
+
+// Codes lists the language codes in order.
+func (c *Config) Codes() []string {
+	out := make([]string, len(c.Languages))
+	for i, l := range c.Languages {
+		out[i] = l.Code
+	}
+	return out
+}
+
+// Load reads DIR/site.toml.
+func Load(dir string) (*Config, error) {
+	path := filepath.Join(dir, FileName)
+	src, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, &diag.Diagnostic{File: FileName, Msg: "no site.toml in " + dir,
+				Hint: "run rokhdad in a site directory, or name one with -s DIR"}
+		}
+		return nil, &diag.Diagnostic{File: FileName, Msg: err.Error()}
+	}
+	return Parse(FileName, src)
+}
+
+var topKeys = []string{"baseURL", "defaultLanguage", "languages", "paginate", "cname", "markup"}
+var langKeys = []string{"name", "title", "direction", "timezone", "calendar", "weight"}
+
+// Parse decodes a site configuration; file names it in errors.
+func Parse(file string, src []byte) (*Config, error) {
+	doc, err := tomldoc.Parse(file, src, 1)
+	if err != nil {
+		return nil, err
+	}
+	root := doc.Root()
+	c := &Config{}
+	base := root.String("baseURL", true)
+	if base != "" {
+		u, err := url.Parse(base)
+		switch {
+		case err != nil:
+			root.Errorf("baseURL", `write a full URL such as "https://user.github.io/repo/"`, "baseURL %q is not a URL: %v", base, err)
+		case (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+			root.Errorf("baseURL", `write a full URL such as "https://user.github.io/repo/"`, "baseURL %q must be an absolute http(s) URL", base)
+		default:
+			c.BaseURL = NormalizeBase(u)
+		}
+	}
+	c.DefaultLanguage = root.String("defaultLanguage", true)
+	c.Paginate = root.Int("paginate", 10)
+	if c.Paginate < 1 {
+		root.Errorf("paginate", "use a positive number such as 10", "paginate must be at least 1")
+		c.Paginate = 10
+	}
+	c.CNAME = strings.TrimSpace(root.String("cname", false))
+	if m := root.Table("markup"); m != nil {
+		c.Markup.Unsafe = m.Bool("unsafe")
+		m.Strict([]string{"unsafe"})
+	}
+	langs := root.Table("languages")
+	if langs == nil && !root.Has("languages") {
+		root.Errorf("languages", "add a [languages.<code>] table for each language", "no languages are configured")
+	}
+	if langs != nil {
+		for _, code := range langs.Keys() {
+			lt := langs.Table(code)
+			if lt == nil {
+				continue
+			}
+			c.Languages = append(c.Languages, parseLanguage(code, lt))
+		}
+		if len(c.Languages) == 0 {
+			root.Errorf("languages", "add a [languages.<code>] table for each language", "no languages are configured")
+		}
+	}
+	sort.SliceStable(c.Languages, func(i, j int) bool {
+		if c.Languages[i].Weight != c.Languages[j].Weight {
+			return c.Languages[i].Weight < c.Languages[j].Weight
+		}
+		return c.Languages[i].Code < c.Languages[j].Code
+	})
+	if c.DefaultLanguage != "" && len(c.Languages) > 0 && c.Language(c.DefaultLanguage) == nil {
+		hint := "use one of: " + strings.Join(c.Codes(), ", ")
+		root.Errorf("defaultLanguage", hint, "defaultLanguage %q has no [languages.%s] table", c.DefaultLanguage, c.DefaultLanguage)
+	}
+	root.Strict(topKeys)
+	if err := doc.Err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func parseLanguage(code string, t *tomldoc.Table) *Language {
+	l := &Language{Code: code}
+	if !validCode(code) {
+		t.Errorf("", "use a BCP 47 code such as fa, en or de", "language code %q is not a valid language code", code)
+	}
+	l.Name = t.String("name", true)
+	l.Title = t.String("title", true)
+	l.Direction = t.String("direction", true)
+	if l.Direction != "" && l.Direction != "rtl" && l.Direction != "ltr" {
+		t.Errorf("direction", `write direction = "rtl" or "ltr"`, "direction must be \"rtl\" or \"ltr\", not %q", l.Direction)
+	}
+	l.ZoneName = t.String("timezone", true)
+	if l.ZoneName != "" {
+		z, err := timeline.LoadZone(l.ZoneName)
+		if err != nil {
+			t.Errorf("timezone", "use an IANA zone name such as Asia/Tehran or UTC", "%v", err)
+		}
+		l.Zone = z
+	}
+	cal := t.String("calendar", true)
+	if cal != "" {
+		c, err := locale.ParseCalendar(cal)
+		if err != nil {
+			t.Errorf("calendar", `write calendar = "persian" or "gregorian"`, "%v", err)
+		}
+		l.Calendar = c
+	}
+	l.Weight = t.Int("weight", 0)
+	t.Strict(langKeys)
+	return l
+}
+
+func validCode(code string) bool {
+	if code == "" || len(code) > 35 {
+		return false
+	}
+	for _, r := range code {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// NormalizeBase returns u with a path ending in "/" and no query or fragment.
+func NormalizeBase(u *url.URL) *url.URL {
+	c := *u
+	c.RawQuery, c.Fragment = "", ""
+	if !strings.HasSuffix(c.Path, "/") {
+		c.Path += "/"
+	}
+	c.RawPath = ""
+	return &c
+}
+
+// ParseBaseURL parses a --baseURL flag value.
+func ParseBaseURL(s string) (*url.URL, error) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("--baseURL %q must be an absolute http(s) URL such as https://user.github.io/repo/", s)
+	}
+	return NormalizeBase(u), nil
+}

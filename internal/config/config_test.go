@@ -1,0 +1,106 @@
+package config
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/rokhdad/rokhdad/internal/diag"
+)
+
+const base = `baseURL = "https://user.github.io/repo"
+defaultLanguage = "fa"
+
+[languages.fa]
+name = "فارسی"
+title = "رخداد"
+direction = "rtl"
+timezone = "Asia/Tehran"
+calendar = "persian"
+weight = 1
+
+[languages.en]
+name = "English"
+title = "Rokhdad"
+direction = "ltr"
+timezone = "UTC"
+calendar = "gregorian"
+weight = 2
+`
+
+func TestParse(t *testing.T) {
+	c, err := Parse("site.toml", []byte(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.BaseURL.String() != "https://user.github.io/repo/" {
+		t.Errorf("baseURL = %s", c.BaseURL)
+	}
+	if got := strings.Join(c.Codes(), ","); got != "fa,en" {
+		t.Errorf("languages = %s", got)
+	}
+	fa := c.Language("fa")
+	if fa.Direction != "rtl" || fa.Zone.String() != "Asia/Tehran" || fa.Calendar != "persian" || fa.Name != "فارسی" {
+		t.Errorf("fa = %+v", fa)
+	}
+	if c.Paginate != 10 {
+		t.Errorf("paginate default = %d", c.Paginate)
+	}
+}
+
+func TestThirdLanguageNeedsOnlyConfig(t *testing.T) {
+	src := base + `
+[languages.de]
+name = "Deutsch"
+title = "Vorfälle"
+direction = "ltr"
+timezone = "Europe/Berlin"
+calendar = "gregorian"
+weight = 3
+`
+	c, err := Parse("site.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if de := c.Language("de"); de == nil || de.Zone.String() != "Europe/Berlin" {
+		t.Fatalf("de = %+v", de)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		line           int
+		want           []string
+	}{
+		{"unknown top key", `defaultLanguage = "fa"`, `defaultLanguage = "fa"` + "\nbaseUrl = \"x\"", 3, []string{"unknown key baseUrl", "did you mean baseURL?"}},
+		{"unknown lang key", `weight = 1`, "weight = 1\ntimezon = \"UTC\"", 11, []string{"languages.fa.timezon", "did you mean timezone?"}},
+		{"bad direction", `direction = "rtl"`, `direction = "right"`, 7, []string{"direction", "rtl", "ltr"}},
+		{"bad zone", `timezone = "Asia/Tehran"`, `timezone = "Asia/Tehrann"`, 8, []string{"Asia/Tehrann"}},
+		{"bad calendar", `calendar = "persian"`, `calendar = "jalali"`, 9, []string{"calendar"}},
+		{"weight type", `weight = 1`, `weight = "1"`, 10, []string{"weight must be an integer"}},
+		{"relative base", `"https://user.github.io/repo"`, `"/repo/"`, 1, []string{"absolute"}},
+		{"default missing", `defaultLanguage = "fa"`, `defaultLanguage = "ar"`, 2, []string{`"ar"`, "fa, en"}},
+		{"syntax", `title = "رخداد"`, `title = "رخداد`, 6, []string{"invalid TOML"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(base, tt.old, tt.new, 1)
+			if src == base {
+				t.Fatal("test did not change the input")
+			}
+			_, err := Parse("site.toml", []byte(src))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			d := diag.Flatten(err)[0]
+			if d.File != "site.toml" || d.Line != tt.line {
+				t.Errorf("at %s, want line %d: %v", d.Pos(), tt.line, err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("%q lacks %q", err.Error(), w)
+				}
+			}
+		})
+	}
+}

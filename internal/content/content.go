@@ -1,0 +1,235 @@
+// Package content reads one Markdown article: it splits the TOML front matter between +++ lines from
+// the body, decodes the front matter strictly (unknown keys and wrong types are errors with
+// file:line:col and a suggestion), and resolves the timeline entries to instants. It knows nothing of
+// other articles or of rendering.
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/timeline"
+	"github.com/rokhdad/rokhdad/internal/tomldoc"
+)
+
+// Page is one article in one language, as written.
+type Page struct {
+	File    string // slash path relative to the site, e.g. "content/fa/incidents/x.md"
+	Lang    string // language code (the first folder under content/)
+	Section string // e.g. "incidents"
+	Name    string // file name without ".md"
+
+	Title       string
+	Date        time.Time
+	Updated     time.Time // "lastmod"; zero when not given
+	Summary     string
+	Draft       bool
+	Services    []string
+	Tags        []string
+	Status      timeline.Status
+	Severity    Severity
+	ZoneName    string // the timeline's zone
+	Zone        *time.Location
+	Image       string
+	ImageAlt    string
+	ImageCredit string
+	Timeline    timeline.Timeline
+
+	Body     []byte // Markdown after the front matter, with LF line endings
+	BodyLine int    // line of the file on which Body starts
+}
+
+// Severity is how bad an incident was.
+type Severity string
+
+// Severities, least to most severe.
+const (
+	Minor    Severity = "minor"
+	Major    Severity = "major"
+	Critical Severity = "critical"
+)
+
+// Keys are the front matter keys, in the order the docs list them.
+var Keys = []string{"title", "date", "lastmod", "summary", "draft", "services", "tags", "status", "severity",
+	"timezone", "image", "image_alt", "image_credit", "timeline"}
+
+// EntryKeys are the keys of a [[timeline]] entry.
+var EntryKeys = []string{"at", "zone", "status", "text"}
+
+// Split separates the front matter from the body. src may start with a UTF-8 byte order mark and use
+// CRLF line endings. It returns the front matter text, the body, and the line on which the front
+// matter's first key line and the body start.
+func Split(file string, src []byte) (front, body []byte, frontLine, bodyLine int, err error) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		return nil, nil, 0, 0, diag.Errorf(file, 1, 1, "frontmatter", "start the file with a +++ line, then title = \"…\" and date = …, then another +++ line",
+			"the file is empty")
+	}
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if string(bytes.TrimRight(first, " \t")) != "+++" {
+		hint := "did you forget to add +++ above the front matter?"
+		if bytes.HasPrefix(first, []byte("---")) {
+			hint = "rokhdad reads TOML front matter between +++ lines, not YAML between ---"
+		}
+		return nil, nil, 0, 0, diag.Errorf(file, 1, 1, "frontmatter", hint, "the file does not start with front matter (a +++ line)")
+	}
+	line := 2
+	off := 0
+	for off <= len(rest) {
+		end := bytes.IndexByte(rest[off:], '\n')
+		var l []byte
+		if end < 0 {
+			l = rest[off:]
+		} else {
+			l = rest[off : off+end]
+		}
+		if string(bytes.TrimRight(l, " \t")) == "+++" {
+			front = rest[:off]
+			if end < 0 {
+				body = nil
+			} else {
+				body = rest[off+end+1:]
+			}
+			return front, body, 2, line + 1, nil
+		}
+		if end < 0 {
+			break
+		}
+		off += end + 1
+		line++
+	}
+	return nil, nil, 0, 0, diag.Errorf(file, 1, 1, "frontmatter", "add a +++ line where the front matter ends",
+		"the front matter opened on line 1 is never closed")
+}
+
+// Parse reads one article. defaultZone is the timeline zone when the article names none.
+func Parse(file string, src []byte, defaultZone *time.Location) (*Page, error) {
+	front, body, frontLine, bodyLine, err := Split(file, src)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := tomldoc.Parse(file, front, frontLine)
+	if err != nil {
+		return nil, err
+	}
+	p := &Page{File: file, Body: body, BodyLine: bodyLine}
+	t := doc.Root()
+	n := len(doc.Diags)
+	p.Title = strings.TrimSpace(t.String("title", true))
+	if t.Has("title") && p.Title == "" && len(doc.Diags) == n {
+		t.Errorf("title", "write a headline for the article", "title is empty")
+	}
+	p.Date = t.Time("date", true)
+	p.Updated = t.Time("lastmod", false)
+	p.Summary = strings.TrimSpace(t.String("summary", false))
+	p.Draft = t.Bool("draft")
+	p.Services = cleanList(t, "services")
+	p.Tags = cleanList(t, "tags")
+	if s := t.String("status", false); s != "" {
+		st, err := timeline.ParseStatus(s)
+		if err != nil {
+			t.Errorf("status", "", "%v", err)
+		}
+		p.Status = st
+	}
+	if s := t.String("severity", false); s != "" {
+		switch Severity(s) {
+		case Minor, Major, Critical:
+			p.Severity = Severity(s)
+		default:
+			hint := "write minor, major or critical"
+			if sug := diag.Suggest(s, []string{"minor", "major", "critical"}); sug != "" {
+				hint = "did you mean " + sug + "?"
+			}
+			t.Errorf("severity", hint, "severity %q is not one of minor, major, critical", s)
+		}
+	}
+	p.Zone = defaultZone
+	if z := t.String("timezone", false); z != "" {
+		loc, err := timeline.LoadZone(z)
+		if err != nil {
+			t.Errorf("timezone", "use an IANA zone name such as America/Los_Angeles", "%v", err)
+		} else {
+			p.Zone, p.ZoneName = loc, z
+		}
+	}
+	if p.ZoneName == "" && p.Zone != nil {
+		p.ZoneName = p.Zone.String()
+	}
+	p.Image = t.String("image", false)
+	p.ImageAlt = t.String("image_alt", false)
+	p.ImageCredit = t.String("image_credit", false)
+	if p.Image != "" && strings.TrimSpace(p.ImageAlt) == "" {
+		t.Errorf("image", "add image_alt = \"…\" describing the picture for readers who cannot see it", "image has no image_alt")
+	}
+	for _, et := range t.Tables("timeline") {
+		p.Timeline = append(p.Timeline, parseEntry(et, p.Zone))
+	}
+	t.Strict(Keys)
+	if err := doc.Err(); err != nil {
+		return nil, err
+	}
+	if err := p.Timeline.Check(); err != nil {
+		line := 0
+		if oe, ok := err.(*timeline.OrderError); ok {
+			line = oe.Cur.Line
+		}
+		return nil, &diag.Diagnostic{File: file, Line: line, Col: 1, Rule: "timeline", Msg: err.Error()}
+	}
+	return p, nil
+}
+
+func parseEntry(t *tomldoc.Table, zone *time.Location) timeline.Entry {
+	e := timeline.Entry{Line: t.Pos().Line}
+	if z := t.String("zone", false); z != "" {
+		loc, err := timeline.LoadZone(z)
+		if err != nil {
+			t.Errorf("zone", "use an IANA zone name such as America/Los_Angeles", "%v", err)
+		} else {
+			zone = loc
+		}
+	}
+	at := t.String("at", true)
+	if at != "" && zone != nil {
+		tm, err := timeline.ParseAt(at, zone)
+		if err != nil {
+			t.Errorf("at", "", "%v", err)
+		}
+		e.At = tm
+	}
+	if s := t.String("status", false); s != "" {
+		st, err := timeline.ParseStatus(s)
+		if err != nil {
+			t.Errorf("status", "", "%v", err)
+		}
+		e.Status = st
+	}
+	e.Text = strings.TrimSpace(t.String("text", true))
+	t.Strict(EntryKeys)
+	return e
+}
+
+// cleanList reads a list of names, trimming each and dropping empty and repeated ones.
+func cleanList(t *tomldoc.Table, key string) []string {
+	raw := t.Strings(key)
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range raw {
+		s = strings.TrimSpace(s)
+		if s == "" || seen[s] {
+			continue
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+// String describes a page for messages.
+func (p *Page) String() string { return fmt.Sprintf("%s (%s)", p.File, p.Lang) }

@@ -1,0 +1,70 @@
+package render
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/rokhdad/rokhdad/internal/content"
+	"github.com/rokhdad/rokhdad/internal/locale"
+	"github.com/rokhdad/rokhdad/internal/markdown"
+	"github.com/rokhdad/rokhdad/internal/site"
+	"github.com/rokhdad/rokhdad/internal/timeline"
+)
+
+// FuncMap is the set of functions layouts may call. Those marked (lang) follow the page's language:
+// its catalog, digits, calendar and zone.
+//
+//	t KEY              (lang) the i18n string for KEY; a missing key is an error naming key and language
+//	date TIME          (lang) the date in the language's zone and calendar: "۱۷ آبان ۱۴۰۲", "8 November 2023"
+//	secondaryDate TIME (lang) the Gregorian date when the language's calendar is another, else ""
+//	clock TIME         (lang) "HH:MM" in the language's zone, in its digits
+//	isotime TIME       the instant in UTC, RFC 3339 with seconds and Z, for datetime attributes
+//	num INT            (lang) a number with the language's digits and grouping
+//	prose STRING       (lang) a title or summary with the language's digits (the Markdown digit rules)
+//	status NAME        (lang) the label of an incident status
+//	severity NAME      (lang) the label of a severity
+//	downtime PAGE      (lang) an article's duration from its first to its resolved entry, or ""
+//	rel PATH           a site path as a URL path under the base URL: rel "css/site.css"
+//	abs PATH           a site path as an absolute URL
+func placeholderFuncs() template.FuncMap {
+	none := func(...any) string { return "" }
+	fm := template.FuncMap{}
+	for _, name := range []string{"t", "date", "secondaryDate", "clock", "isotime", "num", "prose", "status",
+		"severity", "downtime", "rel", "abs"} {
+		fm[name] = none
+	}
+	return fm
+}
+
+func (r *langRenderer) funcs() template.FuncMap {
+	s := r.site
+	return template.FuncMap{
+		"t":             r.cat.T,
+		"date":          r.loc.Date,
+		"secondaryDate": r.secondaryDate,
+		"clock":         r.loc.Clock,
+		"isotime":       timeline.UTCString,
+		"num":           r.loc.Int,
+		"prose":         func(v string) string { return markdown.ConvertDigits(v, r.loc.Zero()) },
+		"status":        func(v timeline.Status) (string, error) { return r.cat.T("status_" + string(v)) },
+		"severity":      func(v content.Severity) (string, error) { return r.cat.T("severity_" + string(v)) },
+		"downtime":      r.downtime,
+		"rel":           s.RelURL,
+		"abs":           s.AbsURL,
+	}
+}
+
+func (r *langRenderer) secondaryDate(t time.Time) string {
+	if r.loc.Calendar() == locale.Gregorian {
+		return ""
+	}
+	return r.loc.GregorianDate(t)
+}
+
+func (r *langRenderer) downtime(p *site.Page) string {
+	d, ok := p.Timeline.Duration()
+	if !ok {
+		return ""
+	}
+	return r.loc.Duration(d)
+}

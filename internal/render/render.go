@@ -1,0 +1,245 @@
+// Package render turns a resolved site into files: article and home pages through the layouts, the
+// bilingual landing page, and the static files. Pages are rendered in parallel by a bounded pool of
+// workers, each writing its page to the sink as soon as it is done; the output does not depend on
+// the number of workers.
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"runtime"
+	"sync"
+
+	"github.com/rokhdad/rokhdad/internal/config"
+	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/i18n"
+	"github.com/rokhdad/rokhdad/internal/locale"
+	"github.com/rokhdad/rokhdad/internal/markdown"
+	"github.com/rokhdad/rokhdad/internal/site"
+	"github.com/rokhdad/rokhdad/internal/source"
+)
+
+// Sink receives the rendered files. WriteFile may be called from several goroutines at once.
+type Sink interface {
+	WriteFile(path string, data []byte) error
+	// CopyFile writes the contents of r as path.
+	CopyFile(path string, r io.Reader) error
+}
+
+// Options tune rendering.
+type Options struct {
+	Workers int // pages rendered at once; 0 means one per CPU
+}
+
+// Renderer renders one site.
+type Renderer struct {
+	site  *site.Site
+	fsys  *source.FS
+	tmpl  *Templates
+	langs map[string]*langRenderer
+	opts  Options
+}
+
+// langRenderer holds one language's tools: its catalog, locale, Markdown renderer and templates.
+type langRenderer struct {
+	site   *site.Site
+	lang   *site.Lang
+	cat    *i18n.Catalog
+	loc    *locale.Locale
+	md     *markdown.Renderer
+	home   *template.Template
+	single *template.Template
+	peers  map[string]*langRenderer // every language's renderer, this one included
+}
+
+// New prepares rendering: it parses the layouts and reads every language's catalog once.
+func New(s *site.Site, fsys *source.FS, opts Options) (*Renderer, error) {
+	tmpl, err := LoadTemplates(fsys)
+	if err != nil {
+		return nil, err
+	}
+	r := &Renderer{site: s, fsys: fsys, tmpl: tmpl, langs: map[string]*langRenderer{}, opts: opts}
+	var cats []*i18n.Catalog
+	var errs diag.List
+	for _, l := range s.Langs {
+		cat, err := loadCatalog(fsys, l.Language)
+		if err != nil {
+			errs = append(errs, diag.Flatten(err)...)
+			continue
+		}
+		cats = append(cats, cat)
+		lr, err := newLangRenderer(s, l, cat, tmpl)
+		if err != nil {
+			errs = append(errs, diag.Flatten(err)...)
+			continue
+		}
+		r.langs[l.Code] = lr
+		lr.peers = r.langs
+	}
+	if len(errs) == 0 {
+		if err := i18n.CheckComplete(cats); err != nil {
+			return nil, err
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return r, nil
+}
+
+func loadCatalog(fsys *source.FS, l *config.Language) (*i18n.Catalog, error) {
+	name := "i18n/" + l.Code + ".toml"
+	data, theme, err := fsys.ReadFile(name)
+	if err != nil {
+		return nil, &diag.Diagnostic{File: name, Rule: "i18n",
+			Msg:  fmt.Sprintf("language %q has no i18n file", l.Code),
+			Hint: fmt.Sprintf("create %s with the keys of i18n/en.toml translated", name)}
+	}
+	return i18n.Parse(source.Label(name, theme), l.Code, data)
+}
+
+func newLangRenderer(s *site.Site, l *site.Lang, cat *i18n.Catalog, tmpl *Templates) (*langRenderer, error) {
+	var names locale.Names
+	var err error
+	list := func(key string, n int) []string {
+		if err != nil {
+			return nil
+		}
+		var v []string
+		v, err = cat.List(key, n)
+		return v
+	}
+	str := func(key string) string {
+		if err != nil {
+			return ""
+		}
+		var v string
+		v, err = cat.T(key)
+		return v
+	}
+	copy(names.PersianMonths[:], list("persian_months", 12))
+	copy(names.GregorianMonths[:], list("gregorian_months", 12))
+	copy(names.Weekdays[:], list("weekdays", 7))
+	names.Day, names.Hour, names.Minute = str("unit_day"), str("unit_hour"), str("unit_minute")
+	names.Join = str("duration_join")
+	if err != nil {
+		return nil, err
+	}
+	loc, err := locale.New(l.Code, l.Calendar, l.Zone, names)
+	if err != nil {
+		return nil, &diag.Diagnostic{File: config.FileName, Rule: "languages." + l.Code, Msg: err.Error()}
+	}
+	lr := &langRenderer{site: s, lang: l, cat: cat, loc: loc}
+	lr.md = markdown.New(markdown.Options{Zero: loc.Zero(), Unsafe: s.Config.Markup.Unsafe, FormatTime: lr.inlineTime})
+	fm := lr.funcs()
+	if lr.home, err = tmpl.home.Clone(); err != nil {
+		return nil, err
+	}
+	lr.home.Funcs(fm)
+	if lr.single, err = tmpl.single.Clone(); err != nil {
+		return nil, err
+	}
+	lr.single.Funcs(fm)
+	return lr, nil
+}
+
+// job is one output file to render.
+type job struct {
+	out string
+	run func(w *bytes.Buffer) error
+}
+
+// Render renders every page and copies the static files into sink.
+func (r *Renderer) Render(sink Sink) error {
+	var jobs []job
+	for _, l := range r.site.Langs {
+		lr := r.langs[l.Code]
+		for _, p := range l.Pages {
+			jobs = append(jobs, job{out: p.OutPath, run: func(w *bytes.Buffer) error { return lr.renderSingle(w, p) }})
+		}
+		jobs = append(jobs, job{out: l.Code + "/index.html", run: func(w *bytes.Buffer) error { return lr.renderHome(w) }})
+	}
+	jobs = append(jobs, job{out: "index.html", run: r.renderLanding})
+	if err := r.runJobs(jobs, sink); err != nil {
+		return err
+	}
+	return r.copyStatic(sink)
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func (r *Renderer) runJobs(jobs []job, sink Sink) error {
+	workers := r.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				buf := bufPool.Get().(*bytes.Buffer)
+				buf.Reset()
+				err := jobs[i].run(buf)
+				if err == nil {
+					err = sink.WriteFile(jobs[i].out, buf.Bytes())
+				}
+				bufPool.Put(buf)
+				errs[i] = err
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var all diag.List
+	for _, err := range errs {
+		if err != nil {
+			all = append(all, r.diagnose(err)...)
+		}
+	}
+	if len(all) > 0 {
+		return all
+	}
+	return nil
+}
+
+// diagnose turns a rendering error into diagnostics, mapping template errors to layout files.
+func (r *Renderer) diagnose(err error) diag.List {
+	var d *diag.Diagnostic
+	var l diag.List
+	switch {
+	case errors.As(err, &l):
+		return l
+	case errors.As(err, &d):
+		return diag.List{d}
+	}
+	return diag.Flatten(r.tmpl.wrap(err))
+}
+
+func (r *Renderer) copyStatic(sink Sink) error {
+	files, err := r.fsys.Files("static")
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		rd, err := r.fsys.Open(f)
+		if err != nil {
+			return err
+		}
+		err = sink.CopyFile(source.Rel("static", f.Path), rd)
+		rd.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,118 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/source"
+)
+
+// Layout files. A site overrides any of them by placing a file at the same path.
+const (
+	layoutBase     = "layouts/baseof.html"
+	layoutHome     = "layouts/home.html"
+	layoutSingle   = "layouts/single.html"
+	layoutLanding  = "layouts/landing.html"
+	layoutPartials = "layouts/partials"
+)
+
+// Templates are the site's parsed layouts. Pages are executed from per-language clones that carry
+// the language's functions (see FuncMap).
+type Templates struct {
+	home, single, landing *template.Template
+	labels                map[string]string // template name → file label for messages
+}
+
+// LoadTemplates parses the layouts once.
+func LoadTemplates(fsys *source.FS) (*Templates, error) {
+	ts := &Templates{labels: map[string]string{}}
+	read := func(name string) (string, error) {
+		data, theme, err := fsys.ReadFile(name)
+		if err != nil {
+			return "", &diag.Diagnostic{File: name, Rule: "layout", Msg: "cannot read layout: " + err.Error()}
+		}
+		ts.labels[name] = source.Label(name, theme)
+		return string(data), nil
+	}
+	base := template.New(layoutBase).Funcs(placeholderFuncs())
+	text, err := read(layoutBase)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := base.Parse(text); err != nil {
+		return nil, ts.wrap(err)
+	}
+	partials, err := fsys.Files(layoutPartials)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range partials {
+		if path.Ext(f.Path) != ".html" {
+			continue
+		}
+		text, err := read(f.Path)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := base.New(f.Path).Parse(text); err != nil {
+			return nil, ts.wrap(err)
+		}
+	}
+	kind := func(name string) (*template.Template, error) {
+		text, err := read(name)
+		if err != nil {
+			return nil, err
+		}
+		t, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.New(name).Parse(text); err != nil {
+			return nil, ts.wrap(err)
+		}
+		return t, nil
+	}
+	if ts.home, err = kind(layoutHome); err != nil {
+		return nil, err
+	}
+	if ts.single, err = kind(layoutSingle); err != nil {
+		return nil, err
+	}
+	text, err = read(layoutLanding)
+	if err != nil {
+		return nil, err
+	}
+	if ts.landing, err = template.New(layoutLanding).Funcs(placeholderFuncs()).Parse(text); err != nil {
+		return nil, ts.wrap(err)
+	}
+	return ts, nil
+}
+
+var templateErrPos = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: `)
+
+// wrap turns a template error into a diagnostic that names the layout file and line.
+func (ts *Templates) wrap(err error) error {
+	msg := err.Error()
+	m := templateErrPos.FindStringSubmatch(msg)
+	if m == nil {
+		return &diag.Diagnostic{Rule: "layout", Msg: msg}
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	file := m[1]
+	if l, ok := ts.labels[file]; ok {
+		file = l
+	}
+	rest := strings.TrimSpace(msg[len(m[0]):])
+	if i := strings.LastIndex(rest, ": "); i >= 0 && strings.Contains(rest, "error calling") {
+		rest = rest[i+2:]
+	}
+	return &diag.Diagnostic{File: file, Line: line, Col: col, Rule: "layout", Msg: rest}
+}
+
+func (ts *Templates) String() string { return fmt.Sprintf("templates(%d files)", len(ts.labels)) }

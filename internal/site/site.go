@@ -1,0 +1,154 @@
+// Package site resolves loaded articles into a site: it pairs translations (the same section/name under
+// two language folders), computes URLs and output paths from the base URL, orders each language's
+// articles newest first and links previous/next. The result is read-only once Resolve returns.
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/rokhdad/rokhdad/internal/config"
+	"github.com/rokhdad/rokhdad/internal/content"
+	"github.com/rokhdad/rokhdad/internal/diag"
+)
+
+// Site is a resolved site.
+type Site struct {
+	Config *config.Config
+	Base   *url.URL // base URL in effect (config's, or the --baseURL override)
+	Langs  []*Lang  // in config order
+}
+
+// Lang is one language's part of the site.
+type Lang struct {
+	*config.Language
+	Pages []*Page // published articles, newest first
+	URL   string  // root-relative URL of the language home, e.g. "/repo/fa/"
+}
+
+// Page is one article in one language.
+type Page struct {
+	*content.Page
+	Lang         *Lang
+	Key          string  // section/name: the same in every translation
+	URL          string  // root-relative, e.g. "/repo/fa/incidents/x/"
+	Permalink    string  // absolute
+	OutPath      string  // relative output file, e.g. "fa/incidents/x/index.html"
+	Translations []*Page // the same article in the other languages, in language order
+	Prev, Next   *Page   // older and newer article in the same language and section
+}
+
+// Translation returns the page's translation into lang, or nil.
+func (p *Page) Translation(lang string) *Page {
+	for _, t := range p.Translations {
+		if t.Lang.Code == lang {
+			return t
+		}
+	}
+	return nil
+}
+
+// Resolve builds a Site from loaded pages.
+func Resolve(cfg *config.Config, base *url.URL, pages []*content.Page) (*Site, error) {
+	if base == nil {
+		base = cfg.BaseURL
+	}
+	s := &Site{Config: cfg, Base: base}
+	byCode := map[string]*Lang{}
+	for _, l := range cfg.Languages {
+		lang := &Lang{Language: l, URL: s.RelURL(l.Code + "/")}
+		s.Langs = append(s.Langs, lang)
+		byCode[l.Code] = lang
+	}
+	byKey := map[string][]*Page{}
+	byURL := map[string]*Page{}
+	var errs diag.List
+	for _, cp := range pages {
+		lang := byCode[cp.Lang]
+		if lang == nil {
+			errs = append(errs, &diag.Diagnostic{File: cp.File, Rule: "language",
+				Msg:  fmt.Sprintf("language folder %q is not configured in site.toml", cp.Lang),
+				Hint: fmt.Sprintf("add [languages.%s] to site.toml or move the file", cp.Lang)})
+			continue
+		}
+		key := cp.Section + "/" + cp.Name
+		p := &Page{Page: cp, Lang: lang, Key: key}
+		rel := cp.Lang + "/" + key + "/"
+		p.URL = s.RelURL(rel)
+		p.Permalink = s.AbsURL(rel)
+		p.OutPath = path.Join(cp.Lang, cp.Section, cp.Name, "index.html")
+		if prev, ok := byURL[p.OutPath]; ok {
+			errs = append(errs, &diag.Diagnostic{File: cp.File, Rule: "url",
+				Msg:  fmt.Sprintf("%s and %s would both be published at %s", prev.File, cp.File, p.URL),
+				Hint: "rename one of the files"})
+			continue
+		}
+		byURL[p.OutPath] = p
+		lang.Pages = append(lang.Pages, p)
+		byKey[key] = append(byKey[key], p)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	langIndex := map[string]int{}
+	for i, l := range s.Langs {
+		langIndex[l.Code] = i
+	}
+	for _, group := range byKey {
+		sort.Slice(group, func(i, j int) bool { return langIndex[group[i].Lang.Code] < langIndex[group[j].Lang.Code] })
+		for _, p := range group {
+			for _, q := range group {
+				if q != p {
+					p.Translations = append(p.Translations, q)
+				}
+			}
+		}
+	}
+	for _, l := range s.Langs {
+		sort.SliceStable(l.Pages, func(i, j int) bool { return Newer(l.Pages[i], l.Pages[j]) })
+		last := map[string]*Page{}
+		for _, p := range l.Pages { // newest first: the previously seen page of a section is newer
+			if n := last[p.Section]; n != nil {
+				p.Next = n
+				n.Prev = p
+			}
+			last[p.Section] = p
+		}
+	}
+	return s, nil
+}
+
+// Newer orders pages newest first; equal dates fall back to the file path so the order is stable.
+func Newer(a, b *Page) bool {
+	if !a.Date.Equal(b.Date) {
+		return a.Date.After(b.Date)
+	}
+	return a.File < b.File
+}
+
+// RelURL is the root-relative URL of a site path ("fa/x/" → "/repo/fa/x/"), percent-encoded.
+func (s *Site) RelURL(p string) string {
+	u := url.URL{Path: strings.TrimSuffix(s.Base.Path, "/") + "/" + strings.TrimPrefix(p, "/")}
+	return u.EscapedPath()
+}
+
+// AbsURL is the absolute URL of a site path.
+func (s *Site) AbsURL(p string) string {
+	return s.Base.Scheme + "://" + s.Base.Host + s.RelURL(p)
+}
+
+// Lang returns the language with the given code, or nil.
+func (s *Site) Lang(code string) *Lang {
+	for _, l := range s.Langs {
+		if l.Code == code {
+			return l
+		}
+	}
+	return nil
+}
+
+// Default is the default language.
+func (s *Site) Default() *Lang { return s.Lang(s.Config.DefaultLanguage) }

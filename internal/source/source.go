@@ -1,0 +1,133 @@
+// Package source opens a site as one file tree: the site directory laid over the default theme embedded
+// in the binary, so that a site file at the same relative path overrides the theme's. Reads through the
+// site directory never leave it, even through a symbolic link.
+package source
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+)
+
+// FS is a site directory over a theme.
+type FS struct {
+	Dir   string // the site directory as given
+	site  fs.FS
+	theme fs.FS
+	root  *os.Root
+}
+
+// Open opens dir over theme (which may be nil).
+func Open(dir string, theme fs.FS) (*FS, error) {
+	r, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &FS{Dir: dir, site: r.FS(), theme: theme, root: r}, nil
+}
+
+// Close releases the site directory.
+func (f *FS) Close() error { return f.root.Close() }
+
+// Site is the site directory alone.
+func (f *FS) Site() fs.FS { return f.site }
+
+// ReadFile reads name from the site, or else from the theme. fromTheme tells which.
+func (f *FS) ReadFile(name string) (data []byte, fromTheme bool, err error) {
+	data, err = fs.ReadFile(f.site, name)
+	if err == nil || !errors.Is(err, fs.ErrNotExist) || f.theme == nil {
+		return data, false, err
+	}
+	data, err = fs.ReadFile(f.theme, name)
+	return data, true, err
+}
+
+// Exists reports whether name is a regular file in the site or the theme.
+func (f *FS) Exists(name string) bool {
+	if st, err := fs.Stat(f.site, name); err == nil {
+		return st.Mode().IsRegular()
+	}
+	if f.theme != nil {
+		if st, err := fs.Stat(f.theme, name); err == nil {
+			return st.Mode().IsRegular()
+		}
+	}
+	return false
+}
+
+// Label names a file for messages: the site path, or "theme:" and the path for an embedded file.
+func Label(name string, fromTheme bool) string {
+	if fromTheme {
+		return "(default theme) " + name
+	}
+	return name
+}
+
+// Files lists the regular files under dir in the site and the theme together, as slash paths relative
+// to the overlay root, sorted, each once (the site's copy wins).
+func (f *FS) Files(dir string) ([]File, error) {
+	seen := map[string]File{}
+	walk := func(fsys fs.FS, theme bool) error {
+		if fsys == nil {
+			return nil
+		}
+		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && p == dir {
+					return fs.SkipDir
+				}
+				return err
+			}
+			if d.Type().IsRegular() {
+				if _, ok := seen[p]; !ok {
+					seen[p] = File{Path: p, Theme: theme}
+				}
+			}
+			return nil
+		})
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	if err := walk(f.site, false); err != nil {
+		return nil, err
+	}
+	if err := walk(f.theme, true); err != nil {
+		return nil, err
+	}
+	out := make([]File, 0, len(seen))
+	for _, v := range seen {
+		out = append(out, v)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, nil
+}
+
+// File is one file of the overlay.
+type File struct {
+	Path  string // slash path relative to the overlay root, e.g. "static/css/site.css"
+	Theme bool   // true when it comes from the embedded theme
+}
+
+// Open opens the file for reading from where it lives.
+func (f *FS) Open(file File) (fs.File, error) {
+	if file.Theme {
+		return f.theme.Open(file.Path)
+	}
+	return f.site.Open(file.Path)
+}
+
+// Rel returns p relative to dir, for slash paths.
+func Rel(dir, p string) string {
+	if dir == "." || dir == "" {
+		return p
+	}
+	r := p[len(dir):]
+	if len(r) > 0 && r[0] == '/' {
+		r = r[1:]
+	}
+	return path.Clean(r)
+}
