@@ -26,4 +26,3 @@
 // never from the build machine's, so the same article gives the same instants wherever it is built;
 // LoadZone accepts exactly the zone names of that database and caches what it loads.
 package timeline
-
