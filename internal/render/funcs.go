@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/rokhdad/rokhdad/internal/bidi"
 	"html/template"
 	"time"
 
@@ -20,7 +21,8 @@ import (
 //	clock TIME         (lang) "HH:MM" in the language's zone, in its digits
 //	isotime TIME       the instant in UTC, RFC 3339 with seconds and Z, for datetime attributes
 //	num INT            (lang) a number with the language's digits and grouping
-//	prose STRING       (lang) a title or summary with the language's digits (the Markdown digit rules)
+//	prose STRING       (lang) a title or summary as HTML: escaped, with the language's digits (the
+//	                   Markdown digit rules) and, on right-to-left pages, Latin runs isolated
 //	status NAME        (lang) the label of an incident status
 //	severity NAME      (lang) the label of a severity
 //	downtime PAGE      (lang) an article's duration from its first to its resolved entry, or ""
@@ -45,7 +47,7 @@ func (r *langRenderer) funcs() template.FuncMap {
 		"clock":         r.loc.Clock,
 		"isotime":       timeline.UTCString,
 		"num":           r.loc.Int,
-		"prose":         func(v string) string { return markdown.ConvertDigits(v, r.loc.Zero()) },
+		"prose":         r.prose,
 		"status":        func(v timeline.Status) (string, error) { return r.cat.T("status_" + string(v)) },
 		"severity":      func(v content.Severity) (string, error) { return r.cat.T("severity_" + string(v)) },
 		"downtime":      r.downtime,
@@ -67,4 +69,30 @@ func (r *langRenderer) downtime(p *site.Page) string {
 		return ""
 	}
 	return r.loc.Duration(d)
+}
+
+// prose renders a plain-text title or summary for HTML text.
+func (r *langRenderer) prose(v string) template.HTML {
+	s := template.HTMLEscapeString(markdown.ConvertDigits(v, r.loc.Zero()))
+	if r.rtl {
+		s = bidi.HTML(s)
+	}
+	return template.HTML(s)
+}
+
+// plain renders a plain-text title or summary where no markup is possible (<title>, attributes).
+func (r *langRenderer) plain(v string) string {
+	s := markdown.ConvertDigits(v, r.loc.Zero())
+	if r.rtl {
+		s = bidi.Text(s)
+	}
+	return s
+}
+
+// html finishes rendered Markdown for the page: Latin runs isolated on right-to-left pages.
+func (r *langRenderer) html(b []byte) template.HTML {
+	if r.rtl {
+		return template.HTML(bidi.HTML(string(b)))
+	}
+	return template.HTML(b)
 }

@@ -45,8 +45,8 @@ func (r *langRenderer) baseData(kind string) *Data {
 func (r *langRenderer) renderSingle(w *bytes.Buffer, p *site.Page) error {
 	d := r.baseData("single")
 	d.Page = p
-	d.Title = markdown.ConvertDigits(p.Title, r.loc.Zero()) + " · " + r.lang.Title
-	d.Description = markdown.ConvertDigits(p.Summary, r.loc.Zero())
+	d.Title = r.plain(p.Title) + " · " + r.lang.Title
+	d.Description = r.plain(p.Summary)
 	d.Permalink = p.Permalink
 	d.Alternates = append(d.Alternates, Link{Lang: r.lang.Code, Href: p.Permalink})
 	for _, t := range p.Translations {
@@ -73,7 +73,7 @@ func (r *langRenderer) renderSingle(w *bytes.Buffer, p *site.Page) error {
 	if err != nil {
 		return err
 	}
-	d.Body = template.HTML(body)
+	d.Body = r.html(body)
 	if len(p.Timeline) > 0 {
 		tv, err := r.timelineView(p)
 		if err != nil {

@@ -53,6 +53,7 @@ type langRenderer struct {
 	home   *template.Template
 	single *template.Template
 	peers  map[string]*langRenderer // every language's renderer, this one included
+	rtl    bool
 }
 
 // New prepares rendering: it parses the layouts and reads every language's catalog once.
@@ -132,7 +133,7 @@ func newLangRenderer(s *site.Site, l *site.Lang, cat *i18n.Catalog, tmpl *Templa
 	if err != nil {
 		return nil, &diag.Diagnostic{File: config.FileName, Rule: "languages." + l.Code, Msg: err.Error()}
 	}
-	lr := &langRenderer{site: s, lang: l, cat: cat, loc: loc}
+	lr := &langRenderer{site: s, lang: l, cat: cat, loc: loc, rtl: l.Direction == "rtl"}
 	lr.md = markdown.New(markdown.Options{Zero: loc.Zero(), Unsafe: s.Config.Markup.Unsafe, FormatTime: lr.inlineTime})
 	fm := lr.funcs()
 	if lr.home, err = tmpl.home.Clone(); err != nil {

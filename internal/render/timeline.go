@@ -79,7 +79,7 @@ func (r *langRenderer) timelineView(p *site.Page) (*TimelineView, error) {
 		if err != nil {
 			return nil, err
 		}
-		ev.Text = template.HTML(text)
+		ev.Text = r.html(text)
 		day.Entries = append(day.Entries, ev)
 	}
 	return tv, nil
