@@ -72,13 +72,9 @@ func Run(o Options, sink render.Sink) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := r.Render(sink); err != nil {
+	n, err := r.Render(sink)
+	if err != nil {
 		return nil, err
 	}
-	res := &Result{Site: s}
-	for _, l := range s.Langs {
-		res.Pages += len(l.Pages) + 1
-	}
-	res.Pages++
-	return res, nil
+	return &Result{Site: s, Pages: n}, nil
 }

@@ -21,18 +21,21 @@ import (
 //	clock TIME         (lang) "HH:MM" in the language's zone, in its digits
 //	isotime TIME       the instant in UTC, RFC 3339 with seconds and Z, for datetime attributes
 //	num INT            (lang) a number with the language's digits and grouping
+//	year INT           (lang) a year with the language's digits, without grouping
+//	month INT          (lang) the name of a month of the language's calendar
 //	prose STRING       (lang) a title or summary as HTML: escaped, with the language's digits (the
 //	                   Markdown digit rules) and, on right-to-left pages, Latin runs isolated
 //	status NAME        (lang) the label of an incident status
 //	severity NAME      (lang) the label of a severity
 //	downtime PAGE      (lang) an article's duration from its first to its resolved entry, or ""
+//	termURL KIND NAME  (lang) the page of a service or tag: termURL "services" "OpenAI API"
 //	rel PATH           a site path as a URL path under the base URL: rel "css/site.css"
 //	abs PATH           a site path as an absolute URL
 func placeholderFuncs() template.FuncMap {
 	none := func(...any) string { return "" }
 	fm := template.FuncMap{}
 	for _, name := range []string{"t", "date", "secondaryDate", "clock", "isotime", "num", "prose", "status",
-		"severity", "downtime", "rel", "abs"} {
+		"severity", "downtime", "rel", "abs", "year", "month", "termURL"} {
 		fm[name] = none
 	}
 	return fm
@@ -47,12 +50,17 @@ func (r *langRenderer) funcs() template.FuncMap {
 		"clock":         r.loc.Clock,
 		"isotime":       timeline.UTCString,
 		"num":           r.loc.Int,
+		"year":          r.loc.Year,
+		"month":         r.loc.MonthName,
 		"prose":         r.prose,
 		"status":        func(v timeline.Status) (string, error) { return r.cat.T("status_" + string(v)) },
 		"severity":      func(v content.Severity) (string, error) { return r.cat.T("severity_" + string(v)) },
 		"downtime":      r.downtime,
-		"rel":           s.RelURL,
-		"abs":           s.AbsURL,
+		"termURL": func(kind, name string) string {
+			return s.RelURL(r.lang.Code + "/" + kind + "/" + site.Slug(name) + "/")
+		},
+		"rel": s.RelURL,
+		"abs": s.AbsURL,
 	}
 }
 

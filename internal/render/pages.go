@@ -12,7 +12,7 @@ import (
 
 // Data is what a page layout receives as ".".
 type Data struct {
-	Kind         string // "home" or "single"
+	Kind         string // the layout: home, single, list, archive, terms, service or search
 	Site         *site.Site
 	Lang         *site.Lang
 	Page         *site.Page // nil on list pages
@@ -24,6 +24,15 @@ type Data struct {
 	Translations []Link // the page's translations, with a sentence naming the language
 	Body         template.HTML
 	Timeline     *TimelineView
+	Chart        template.HTML // the timeline as a picture (single)
+
+	Heading  string       // list pages: the page's heading
+	Pager    *site.Pager  // list pages: this page of the list
+	Terms    []*site.Term // terms: every service or tag
+	TermKind string       // terms, list and service: "services" or "tags" ("" elsewhere)
+	Years    []*site.Year // archive: the years (or the one year) shown
+	Year     *site.Year   // archive: the year of a year page
+	Service  *ServiceView // service: history and downtime
 }
 
 // Link is a link to a page in some language.
@@ -81,21 +90,7 @@ func (r *langRenderer) renderSingle(w *bytes.Buffer, p *site.Page) error {
 		}
 		d.Timeline = tv
 	}
-	return r.single.ExecuteTemplate(w, layoutBase, d)
-}
-
-func (r *langRenderer) renderHome(w *bytes.Buffer) error {
-	d := r.baseData("home")
-	d.Title = r.lang.Title
-	d.Description, _ = r.cat.T("site_tagline")
-	d.Permalink = r.site.AbsURL(r.lang.Code + "/")
-	for _, l := range r.site.Langs {
-		d.Alternates = append(d.Alternates, Link{Lang: l.Code, Href: r.site.AbsURL(l.Code + "/")})
-		if l != r.lang {
-			d.Switch = append(d.Switch, Link{Lang: l.Code, Name: l.Name, Dir: l.Direction, Href: l.URL})
-		}
-	}
-	return r.home.ExecuteTemplate(w, layoutBase, d)
+	return r.kinds["single"].ExecuteTemplate(w, layoutBase, d)
 }
 
 // landingLang is one language on the landing page.
@@ -138,4 +133,34 @@ func (r *langRenderer) inlineTime(t time.Time, _ string) string {
 	b.WriteString(template.HTMLEscapeString(r.sourceClock(t)))
 	b.WriteString(`</bdi>)</span>`)
 	return b.String()
+}
+
+// render404 writes the bilingual page GitHub Pages serves for a missing URL. Its links are
+// root-relative from the base URL, so they work at any depth under the site.
+func (r *Renderer) render404(w *bytes.Buffer) error {
+	type lang struct {
+		Code, Direction, Name, Title, Heading, Text, Home, HomeLabel string
+	}
+	var data struct {
+		Langs []lang
+		CSS   string
+	}
+	data.CSS = r.site.RelURL("css/site.css")
+	for _, l := range r.site.Langs {
+		c := r.langs[l.Code].cat
+		var x lang
+		var err error
+		x.Code, x.Direction, x.Name, x.Title, x.Home = l.Code, l.Direction, l.Name, l.Title, l.URL
+		if x.Heading, err = c.T("not_found"); err != nil {
+			return err
+		}
+		if x.Text, err = c.T("not_found_text"); err != nil {
+			return err
+		}
+		if x.HomeLabel, err = c.T("latest"); err != nil {
+			return err
+		}
+		data.Langs = append(data.Langs, x)
+	}
+	return r.tmpl.notFound.Execute(w, data)
 }

@@ -45,15 +45,14 @@ type Renderer struct {
 
 // langRenderer holds one language's tools: its catalog, locale, Markdown renderer and templates.
 type langRenderer struct {
-	site   *site.Site
-	lang   *site.Lang
-	cat    *i18n.Catalog
-	loc    *locale.Locale
-	md     *markdown.Renderer
-	home   *template.Template
-	single *template.Template
-	peers  map[string]*langRenderer // every language's renderer, this one included
-	rtl    bool
+	site  *site.Site
+	lang  *site.Lang
+	cat   *i18n.Catalog
+	loc   *locale.Locale
+	md    *markdown.Renderer
+	kinds map[string]*template.Template // this language's clones of the page layouts
+	peers map[string]*langRenderer      // every language's renderer, this one included
+	rtl   bool
 }
 
 // New prepares rendering: it parses the layouts and reads every language's catalog once.
@@ -136,14 +135,14 @@ func newLangRenderer(s *site.Site, l *site.Lang, cat *i18n.Catalog, tmpl *Templa
 	lr := &langRenderer{site: s, lang: l, cat: cat, loc: loc, rtl: l.Direction == "rtl"}
 	lr.md = markdown.New(markdown.Options{Zero: loc.Zero(), Unsafe: s.Config.Markup.Unsafe, FormatTime: lr.inlineTime})
 	fm := lr.funcs()
-	if lr.home, err = tmpl.home.Clone(); err != nil {
-		return nil, err
+	lr.kinds = map[string]*template.Template{}
+	for k, t := range tmpl.kinds {
+		c, err := t.Clone()
+		if err != nil {
+			return nil, err
+		}
+		lr.kinds[k] = c.Funcs(fm)
 	}
-	lr.home.Funcs(fm)
-	if lr.single, err = tmpl.single.Clone(); err != nil {
-		return nil, err
-	}
-	lr.single.Funcs(fm)
 	return lr, nil
 }
 
@@ -153,21 +152,22 @@ type job struct {
 	run func(w *bytes.Buffer) error
 }
 
-// Render renders every page and copies the static files into sink.
-func (r *Renderer) Render(sink Sink) error {
+// Render renders every page and copies the static files into sink. It returns how many pages it
+// wrote.
+func (r *Renderer) Render(sink Sink) (int, error) {
 	var jobs []job
 	for _, l := range r.site.Langs {
 		lr := r.langs[l.Code]
 		for _, p := range l.Pages {
 			jobs = append(jobs, job{out: p.OutPath, run: func(w *bytes.Buffer) error { return lr.renderSingle(w, p) }})
 		}
-		jobs = append(jobs, job{out: l.Code + "/index.html", run: func(w *bytes.Buffer) error { return lr.renderHome(w) }})
+		jobs = append(jobs, lr.listJobs()...)
 	}
-	jobs = append(jobs, job{out: "index.html", run: r.renderLanding})
+	jobs = append(jobs, job{out: "index.html", run: r.renderLanding}, job{out: "404.html", run: r.render404})
 	if err := r.runJobs(jobs, sink); err != nil {
-		return err
+		return 0, err
 	}
-	return r.copyStatic(sink)
+	return len(jobs), r.copyStatic(sink)
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}

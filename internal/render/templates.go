@@ -15,22 +15,25 @@ import (
 // Layout files. A site overrides any of them by placing a file at the same path.
 const (
 	layoutBase     = "layouts/baseof.html"
-	layoutHome     = "layouts/home.html"
-	layoutSingle   = "layouts/single.html"
 	layoutLanding  = "layouts/landing.html"
+	layout404      = "layouts/404.html"
 	layoutPartials = "layouts/partials"
 )
+
+// pageKinds are the layouts that fill baseof.html's "main" block, one file each: layouts/<kind>.html.
+var pageKinds = []string{"home", "single", "list", "archive", "terms", "service", "search"}
 
 // Templates are the site's parsed layouts. Pages are executed from per-language clones that carry
 // the language's functions (see FuncMap).
 type Templates struct {
-	home, single, landing *template.Template
-	labels                map[string]string // template name → file label for messages
+	kinds             map[string]*template.Template
+	landing, notFound *template.Template
+	labels            map[string]string // template name → file label for messages
 }
 
 // LoadTemplates parses the layouts once.
 func LoadTemplates(fsys *source.FS) (*Templates, error) {
-	ts := &Templates{labels: map[string]string{}}
+	ts := &Templates{labels: map[string]string{}, kinds: map[string]*template.Template{}}
 	read := func(name string) (string, error) {
 		data, theme, err := fsys.ReadFile(name)
 		if err != nil {
@@ -77,18 +80,27 @@ func LoadTemplates(fsys *source.FS) (*Templates, error) {
 		}
 		return t, nil
 	}
-	if ts.home, err = kind(layoutHome); err != nil {
+	for _, k := range pageKinds {
+		if ts.kinds[k], err = kind("layouts/" + k + ".html"); err != nil {
+			return nil, err
+		}
+	}
+	standalone := func(name string) (*template.Template, error) {
+		text, err := read(name)
+		if err != nil {
+			return nil, err
+		}
+		t, err := template.New(name).Funcs(placeholderFuncs()).Parse(text)
+		if err != nil {
+			return nil, ts.wrap(err)
+		}
+		return t, nil
+	}
+	if ts.landing, err = standalone(layoutLanding); err != nil {
 		return nil, err
 	}
-	if ts.single, err = kind(layoutSingle); err != nil {
+	if ts.notFound, err = standalone(layout404); err != nil {
 		return nil, err
-	}
-	text, err = read(layoutLanding)
-	if err != nil {
-		return nil, err
-	}
-	if ts.landing, err = template.New(layoutLanding).Funcs(placeholderFuncs()).Parse(text); err != nil {
-		return nil, ts.wrap(err)
 	}
 	return ts, nil
 }

@@ -25,8 +25,11 @@ type Site struct {
 // Lang is one language's part of the site.
 type Lang struct {
 	*config.Language
-	Pages []*Page // published articles, newest first
-	URL   string  // root-relative URL of the language home, e.g. "/repo/fa/"
+	Pages    []*Page // published articles, newest first
+	URL      string  // root-relative URL of the language home, e.g. "/repo/fa/"
+	Services []*Term // by slug
+	Tags     []*Term // by slug
+	Years    []*Year // the archive, newest first, in the language's calendar
 }
 
 // Page is one article in one language.
@@ -109,6 +112,7 @@ func Resolve(cfg *config.Config, base *url.URL, pages []*content.Page) (*Site, e
 	}
 	for _, l := range s.Langs {
 		sort.SliceStable(l.Pages, func(i, j int) bool { return Newer(l.Pages[i], l.Pages[j]) })
+		errs = append(errs, s.taxonomies(l)...)
 		last := map[string]*Page{}
 		for _, p := range l.Pages { // newest first: the previously seen page of a section is newer
 			if n := last[p.Section]; n != nil {
@@ -117,6 +121,9 @@ func Resolve(cfg *config.Config, base *url.URL, pages []*content.Page) (*Site, e
 			}
 			last[p.Section] = p
 		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	return s, nil
 }

@@ -1,0 +1,262 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"time"
+
+	"github.com/rokhdad/rokhdad/internal/site"
+)
+
+// listJobs are a language's list pages: the paginated home, the archive (all years, each year, each
+// month), the services and tags with a page each, and the search page.
+func (r *langRenderer) listJobs() []job {
+	l := r.lang
+	code := l.Code + "/"
+	var jobs []job
+	add := func(out string, run func(w *bytes.Buffer) error) { jobs = append(jobs, job{out: out, run: run}) }
+
+	home, _ := r.cat.T("latest")
+	for _, p := range r.site.Paginate(code, l.Pages, r.site.Config.Paginate) {
+		add(site.PagerPath(code, p.Number), func(w *bytes.Buffer) error {
+			d := r.listData("home", code, true, home, p)
+			d.Title = r.lang.Title
+			if p.Number > 1 {
+				d.Title = r.pageTitle(home, p)
+			}
+			return r.exec(w, d)
+		})
+	}
+
+	archive, _ := r.cat.T("archive")
+	add(code+"archive/index.html", func(w *bytes.Buffer) error {
+		d := r.listData("archive", code+"archive/", true, archive, nil)
+		d.Years = l.Years
+		return r.exec(w, d)
+	})
+	for _, y := range l.Years {
+		ypath := fmt.Sprintf("%sarchive/%d/", code, y.Year)
+		add(ypath+"index.html", func(w *bytes.Buffer) error {
+			d := r.listData("archive", ypath, false, r.loc.Year(y.Year), nil)
+			d.Year, d.Years = y, []*site.Year{y}
+			return r.exec(w, d)
+		})
+		for _, m := range y.Months {
+			mpath := fmt.Sprintf("%s%02d/", ypath, m.Month)
+			heading := r.loc.MonthName(m.Month) + " " + r.loc.Year(m.Year)
+			add(mpath+"index.html", func(w *bytes.Buffer) error {
+				p := r.site.Paginate(mpath, m.Pages, 0)[0]
+				return r.exec(w, r.listData("list", mpath, false, heading, p))
+			})
+		}
+	}
+
+	for _, kind := range []string{"services", "tags"} {
+		terms := l.Services
+		if kind == "tags" {
+			terms = l.Tags
+		}
+		heading, _ := r.cat.T(kind + "_index")
+		kpath := code + kind + "/"
+		add(kpath+"index.html", func(w *bytes.Buffer) error {
+			d := r.listData("terms", kpath, true, heading, nil)
+			d.Terms, d.TermKind = terms, kind
+			return r.exec(w, d)
+		})
+		for _, t := range terms {
+			tpath := kpath + t.Slug + "/"
+			for _, p := range r.site.Paginate(tpath, t.Pages, r.site.Config.Paginate) {
+				add(site.PagerPath(tpath, p.Number), func(w *bytes.Buffer) error {
+					layout := "list"
+					if kind == "services" {
+						layout = "service"
+					}
+					d := r.listData(layout, tpath, false, t.Name, p)
+					d.TermKind = kind
+					if p.Number > 1 {
+						d.Title = r.pageTitle(t.Name, p)
+					}
+					if kind == "services" && p.Number == 1 {
+						sv, err := r.serviceView(t)
+						if err != nil {
+							return err
+						}
+						d.Service = sv
+					}
+					return r.exec(w, d)
+				})
+			}
+		}
+	}
+
+	search, _ := r.cat.T("search")
+	add(code+"search/index.html", func(w *bytes.Buffer) error {
+		return r.exec(w, r.listData("search", code+"search/", true, search, nil))
+	})
+	return jobs
+}
+
+func (r *langRenderer) exec(w *bytes.Buffer, d *Data) error {
+	return r.kinds[d.Kind].ExecuteTemplate(w, layoutBase, d)
+}
+
+// pageTitle names page n of a list: "Latest incidents (page 2)".
+func (r *langRenderer) pageTitle(heading string, p *site.Pager) string {
+	s, err := r.cat.Format("page_n", "n", r.loc.Int(p.Number))
+	if err != nil {
+		return heading
+	}
+	return heading + " · " + s + " · " + r.lang.Title
+}
+
+// listData fills what every list page has. shared says whether the same path exists in every
+// language (archive, services, tags and search indexes do; a term or a year may not), so the
+// language switcher and hreflang links can point at it.
+func (r *langRenderer) listData(kind, path string, shared bool, heading string, p *site.Pager) *Data {
+	d := r.baseData(kind)
+	d.Heading = heading
+	d.Pager = p
+	d.Title = r.plain(heading) + " · " + r.lang.Title
+	rel := path
+	if p != nil && p.Number > 1 {
+		rel = path + "page/" + fmt.Sprint(p.Number) + "/"
+	}
+	d.Permalink = r.site.AbsURL(rel)
+	sub := path[len(r.lang.Code)+1:]
+	for _, l := range r.site.Langs {
+		if shared {
+			d.Alternates = append(d.Alternates, Link{Lang: l.Code, Href: r.site.AbsURL(l.Code + "/" + sub)})
+		}
+		if l == r.lang {
+			continue
+		}
+		href := l.URL
+		if shared {
+			href = r.site.RelURL(l.Code + "/" + sub)
+		}
+		d.Switch = append(d.Switch, Link{Lang: l.Code, Name: l.Name, Dir: l.Direction, Href: href})
+	}
+	if !shared {
+		d.Alternates = []Link{{Lang: r.lang.Code, Href: d.Permalink}}
+	}
+	return d
+}
+
+// ServiceView is a service's history: per year, how many incidents and how long it was down, and a
+// bar of the 90 days before its newest incident.
+type ServiceView struct {
+	Years  []ServiceYear
+	Uptime template.HTML
+}
+
+// ServiceYear is one year of a service's history in the language's calendar.
+type ServiceYear struct {
+	Year     string
+	Count    string
+	Downtime string
+}
+
+// outage is the part of an incident's timeline during which the service was down: from the first
+// entry to the resolved one (or to the last entry while unresolved).
+func outage(p *site.Page) (start, end time.Time, ok bool) {
+	s, ok := p.Timeline.Start()
+	if !ok {
+		return time.Time{}, time.Time{}, false
+	}
+	if e, ok := p.Timeline.Resolved(); ok {
+		return s, e, true
+	}
+	return s, p.Timeline[len(p.Timeline)-1].At, true
+}
+
+func (r *langRenderer) serviceView(t *site.Term) (*ServiceView, error) {
+	sv := &ServiceView{}
+	type acc struct {
+		count int
+		down  time.Duration
+	}
+	byYear := map[int]*acc{}
+	var years []int
+	var newest time.Time
+	for _, p := range t.Pages {
+		y := r.loc.CalendarDate(p.Date).Year
+		start, end, ok := outage(p)
+		if ok {
+			y = r.loc.CalendarDate(start).Year
+			if start.After(newest) {
+				newest = start
+			}
+		}
+		a := byYear[y]
+		if a == nil {
+			a = &acc{}
+			byYear[y] = a
+			years = append(years, y)
+		}
+		a.count++
+		if ok {
+			a.down += end.Sub(start)
+		}
+	}
+	sortDesc(years)
+	for _, y := range years {
+		a := byYear[y]
+		sv.Years = append(sv.Years, ServiceYear{Year: r.loc.Year(y), Count: r.loc.Int(a.count), Downtime: r.loc.Duration(a.down)})
+	}
+	if !newest.IsZero() {
+		bar, err := r.uptimeBar(t, newest)
+		if err != nil {
+			return nil, err
+		}
+		sv.Uptime = bar
+	}
+	return sv, nil
+}
+
+func sortDesc(a []int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] > a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// dayDowntime returns, for the days days ending with the day of last (in zone), how long the
+// service was down on each, oldest first.
+func dayDowntime(pages []*site.Page, last time.Time, zone *time.Location, days int) (starts []time.Time, down []time.Duration) {
+	l := last.In(zone)
+	end := time.Date(l.Year(), l.Month(), l.Day()+1, 0, 0, 0, 0, zone)
+	starts = make([]time.Time, days+1)
+	for i := 0; i <= days; i++ {
+		starts[i] = time.Date(l.Year(), l.Month(), l.Day()+1-days+i, 0, 0, 0, 0, zone)
+	}
+	starts[days] = end
+	down = make([]time.Duration, days)
+	for _, p := range pages {
+		s, e, ok := outage(p)
+		if !ok || !e.After(starts[0]) || !s.Before(end) {
+			continue
+		}
+		for i := 0; i < days; i++ {
+			lo, hi := starts[i], starts[i+1]
+			if e.Before(lo) || !s.Before(hi) {
+				continue
+			}
+			a, b := s, e
+			if a.Before(lo) {
+				a = lo
+			}
+			if b.After(hi) {
+				b = hi
+			}
+			down[i] += b.Sub(a)
+		}
+	}
+	return starts[:days], down
+}
+
+// uptimeBar draws the 90 days before a service's newest incident.
+func (r *langRenderer) uptimeBar(t *site.Term, newest time.Time) (template.HTML, error) {
+	return "", nil
+}
