@@ -12,12 +12,12 @@ func TestText(t *testing.T) {
 		{"ساعت ۱۹:۵۲ PST بود.", "ساعت \u2068۱۹:۵۲ PST\u2069 بود."},
 		{"خطای 503 Service Unavailable.", "خطای \u2068503 Service Unavailable\u2069."},
 		{"ساعت 19:52 PST.", "ساعت \u206819:52 PST\u2069."},
-		{"iOS 17 سالم بود", "iOS 17 سالم بود"},         // begins with a letter: already right
+		{"iOS 17 سالم بود", "iOS 17 سالم بود"},           // begins with a letter: already right
 		{"GPT-4 Turbo معرفی شد", "GPT-4 Turbo معرفی شد"}, // likewise
-		{"ساعت ۱۹:۵۲ بود", "ساعت ۱۹:۵۲ بود"},           // a lone number
-		{"۱۳ دقیقه بعد", "۱۳ دقیقه بعد"},               // number then Persian
-		{"x19:52 PST", "x19:52 PST"},                   // not at a token start
-		{"در 19:52  PST", "در 19:52  PST"},             // two spaces end the run
+		{"ساعت ۱۹:۵۲ بود", "ساعت ۱۹:۵۲ بود"},             // a lone number
+		{"۱۳ دقیقه بعد", "۱۳ دقیقه بعد"},                 // number then Persian
+		{"x19:52 PST", "x19:52 PST"},                     // not at a token start
+		{"در 19:52  PST", "در 19:52  PST"},               // two spaces end the run
 		{"", ""},
 	}
 	for _, tt := range tests {
