@@ -47,7 +47,7 @@ func copyDir(t *testing.T, src string) string {
 			return err
 		}
 		rel, _ := filepath.Rel(src, p)
-		if rel == "public" || strings.HasPrefix(rel, ".git") {
+		if d.IsDir() && (rel == "public" || rel == ".git" || rel == "node_modules" || rel == "test-output") {
 			return fs.SkipDir
 		}
 		target := filepath.Join(dst, rel)

@@ -164,10 +164,12 @@ func (r *Renderer) Render(sink Sink) (int, error) {
 		jobs = append(jobs, lr.listJobs()...)
 	}
 	jobs = append(jobs, job{out: "index.html", run: r.renderLanding}, job{out: "404.html", run: r.render404})
+	pages := len(jobs)
+	jobs = append(jobs, r.machineJobs()...)
 	if err := r.runJobs(jobs, sink); err != nil {
 		return 0, err
 	}
-	return len(jobs), r.copyStatic(sink)
+	return pages, r.copyStatic(sink)
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}

@@ -29,6 +29,7 @@ type DayView struct {
 
 // EntryView is one timeline entry.
 type EntryView struct {
+	N           int    // 1-based position in the timeline, for the entry's anchor (#update-N)
 	ISO         string // UTC RFC 3339 for datetime
 	Clock       string // HH:MM in the reader's zone, with the zone's abbreviation when it has letters
 	Source      string // the time as the source wrote it, with its zone's label
@@ -64,7 +65,7 @@ func (r *langRenderer) timelineView(p *site.Page) (*TimelineView, error) {
 				Secondary: r.secondaryDate(e.At)})
 			day = &tv.Days[len(tv.Days)-1]
 		}
-		ev := EntryView{ISO: utc(e.At), Clock: r.readerClock(e.At), Source: r.sourceClock(e.At), Status: e.Status}
+		ev := EntryView{N: i + 1, ISO: utc(e.At), Clock: r.readerClock(e.At), Source: r.sourceClock(e.At), Status: e.Status}
 		if e.Status != "" {
 			if ev.StatusLabel, err = r.cat.T("status_" + string(e.Status)); err != nil {
 				return nil, err
@@ -75,7 +76,7 @@ func (r *langRenderer) timelineView(p *site.Page) (*TimelineView, error) {
 				return nil, err
 			}
 		}
-		text, err := r.md.RenderInline(e.Text, markdown.Doc{File: p.File, Line: e.Line, Zone: p.Zone})
+		text, err := r.md.RenderInline(e.Text, markdownDoc(p, e.Line))
 		if err != nil {
 			return nil, err
 		}
@@ -120,3 +121,8 @@ func (r *langRenderer) zoneLabel(t time.Time) string {
 }
 
 func utc(t time.Time) string { return timeline.UTCString(t) }
+
+// markdownDoc says where a piece of an article's Markdown starts.
+func markdownDoc(p *site.Page, line int) markdown.Doc {
+	return markdown.Doc{File: p.File, Line: line, Zone: p.Zone}
+}

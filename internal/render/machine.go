@@ -1,0 +1,210 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/rokhdad/rokhdad/internal/feed"
+	"github.com/rokhdad/rokhdad/internal/site"
+)
+
+// machineJobs are the files for programs rather than readers: per language the RSS and Atom feeds
+// of articles, the Atom feed of timeline updates and incidents.json; for the site the sitemap,
+// robots.txt, .nojekyll and, when configured, CNAME.
+func (r *Renderer) machineJobs() []job {
+	var jobs []job
+	for _, l := range r.site.Langs {
+		lr := r.langs[l.Code]
+		code := l.Code + "/"
+		jobs = append(jobs,
+			job{out: code + "rss.xml", run: func(w *bytes.Buffer) error { return feed.RSS(w, lr.articleChannel("rss.xml")) }},
+			job{out: code + "atom.xml", run: func(w *bytes.Buffer) error { return feed.Atom(w, lr.articleChannel("atom.xml")) }},
+			job{out: code + "updates.xml", run: lr.updatesFeed},
+			job{out: code + "incidents.json", run: lr.incidentsJSON},
+		)
+	}
+	jobs = append(jobs,
+		job{out: "sitemap.xml", run: r.sitemap},
+		job{out: "robots.txt", run: func(w *bytes.Buffer) error {
+			_, err := w.Write(feed.Robots(r.site.AbsURL("sitemap.xml")))
+			return err
+		}},
+		job{out: ".nojekyll", run: func(*bytes.Buffer) error { return nil }},
+	)
+	if c := r.site.Config.CNAME; c != "" {
+		jobs = append(jobs, job{out: "CNAME", run: func(w *bytes.Buffer) error {
+			_, err := w.WriteString(c + "\n")
+			return err
+		}})
+	}
+	return jobs
+}
+
+// newest is the date of a language's newest article, or of the newest article of the site when
+// the language has none: feeds and JSON carry it instead of the build time, so that two builds of
+// the same input are byte-identical.
+func (r *langRenderer) newest() time.Time {
+	if len(r.lang.Pages) > 0 {
+		return updated(r.lang.Pages[0].Page.Date, r.lang.Pages[0].Page.Updated)
+	}
+	var t time.Time
+	for _, l := range r.site.Langs {
+		if len(l.Pages) > 0 && l.Pages[0].Date.After(t) {
+			t = l.Pages[0].Date
+		}
+	}
+	if t.IsZero() {
+		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t
+}
+
+func updated(date, lastmod time.Time) time.Time {
+	if lastmod.After(date) {
+		return lastmod
+	}
+	return date
+}
+
+func (r *langRenderer) channel(file, title, desc string) *feed.Channel {
+	return &feed.Channel{
+		Title: title, Description: desc, Lang: r.lang.Code,
+		Link: r.site.AbsURL(r.lang.Code + "/"), Self: r.site.AbsURL(r.lang.Code + "/" + file),
+		Generator: "rokhdad",
+	}
+}
+
+func (r *langRenderer) articleChannel(file string) *feed.Channel {
+	tagline, _ := r.cat.T("site_tagline")
+	c := r.channel(file, r.lang.Title, tagline)
+	c.Updated = r.newest()
+	c.Items = make([]feed.Item, 0, len(r.lang.Pages))
+	for _, p := range r.lang.Pages {
+		cats := append(append([]string{}, p.Services...), p.Tags...)
+		c.Items = append(c.Items, feed.Item{
+			ID: p.Permalink, Title: r.plain(p.Title), Link: p.Permalink, Summary: r.plain(p.Summary),
+			Published: p.Date, Updated: updated(p.Date, p.Updated), Categories: cats,
+		})
+	}
+	return c
+}
+
+// update is one timeline entry of one article.
+type update struct {
+	page  *site.Page
+	index int
+}
+
+func (r *langRenderer) updatesFeed(w *bytes.Buffer) error {
+	title, err := r.cat.T("updates_feed")
+	if err != nil {
+		return err
+	}
+	c := r.channel("updates.xml", r.lang.Title+": "+title, title)
+	var ups []update
+	for _, p := range r.lang.Pages {
+		for i := range p.Timeline {
+			ups = append(ups, update{p, i})
+		}
+	}
+	// Newest first; ties (two updates at one instant) keep article and entry order.
+	sort.SliceStable(ups, func(i, j int) bool {
+		return ups[i].page.Timeline[ups[i].index].At.After(ups[j].page.Timeline[ups[j].index].At)
+	})
+	for _, u := range ups {
+		e := u.page.Timeline[u.index]
+		label := ""
+		if e.Status != "" {
+			if label, err = r.cat.T("status_" + string(e.Status)); err != nil {
+				return err
+			}
+			label += ": "
+		}
+		anchor := fmt.Sprintf("%s#update-%d", u.page.Permalink, u.index+1)
+		text, err := r.md.RenderInline(e.Text, markdownDoc(u.page, e.Line))
+		if err != nil {
+			return err
+		}
+		c.Items = append(c.Items, feed.Item{
+			ID: anchor, Link: anchor, Title: label + r.plain(u.page.Title),
+			Summary: r.plain(e.Text), Content: string(text), Published: e.At, Updated: e.At,
+		})
+	}
+	if len(ups) > 0 {
+		c.Updated = c.Items[0].Updated
+	} else {
+		c.Updated = r.newest()
+	}
+	return feed.Atom(w, c)
+}
+
+func (r *langRenderer) incidentsJSON(w *bytes.Buffer) error {
+	list := make([]feed.Incident, 0, len(r.lang.Pages))
+	for _, p := range r.lang.Pages {
+		in := feed.Incident{
+			ID: p.Key, Title: p.Title, URL: p.Permalink, Status: string(p.Timeline.Status()),
+			Severity: string(p.Severity), Services: p.Services, Tags: p.Tags, Published: p.Date,
+		}
+		if p.Status != "" {
+			in.Status = string(p.Status)
+		}
+		in.Start, _ = p.Timeline.Start()
+		in.Resolved, _ = p.Timeline.Resolved()
+		in.Duration, in.HasDuration = p.Timeline.Duration()
+		for _, t := range p.Translations {
+			in.Translations = append(in.Translations, feed.Translation{Lang: t.Lang.Code, URL: t.Permalink})
+		}
+		list = append(list, in)
+	}
+	return feed.IncidentsJSON(w, r.lang.Code, r.newest(), list)
+}
+
+// sitemap lists every article with its translations, and each language's home, archive, services,
+// tags and search pages with their counterparts.
+func (r *Renderer) sitemap(w *bytes.Buffer) error {
+	var urls []feed.URL
+	for _, sub := range []string{"", "archive/", "services/", "tags/", "search/"} {
+		var alts []feed.Alternate
+		for _, l := range r.site.Langs {
+			alts = append(alts, feed.Alternate{Lang: l.Code, Href: r.site.AbsURL(l.Code + "/" + sub)})
+		}
+		for _, l := range r.site.Langs {
+			u := feed.URL{Loc: r.site.AbsURL(l.Code + "/" + sub), Alternates: alts}
+			if sub == "" {
+				u.LastMod = r.langs[l.Code].newest()
+			}
+			urls = append(urls, u)
+		}
+	}
+	for _, l := range r.site.Langs {
+		for _, p := range l.Pages {
+			u := feed.URL{Loc: p.Permalink, LastMod: updated(p.Date, p.Updated)}
+			if len(p.Translations) > 0 {
+				all := append([]*site.Page{p}, p.Translations...)
+				sort.SliceStable(all, func(i, j int) bool { return langIndex(r.site, all[i]) < langIndex(r.site, all[j]) })
+				for _, q := range all {
+					u.Alternates = append(u.Alternates, feed.Alternate{Lang: q.Lang.Code, Href: q.Permalink})
+				}
+			}
+			urls = append(urls, u)
+		}
+		for _, kind := range [][]*site.Term{l.Services, l.Tags} {
+			for _, t := range kind {
+				urls = append(urls, feed.URL{Loc: r.site.AbsURL(strings.TrimPrefix(t.URL, r.site.Base.Path))})
+			}
+		}
+	}
+	return feed.Sitemap(w, urls)
+}
+
+func langIndex(s *site.Site, p *site.Page) int {
+	for i, l := range s.Langs {
+		if l == p.Lang {
+			return i
+		}
+	}
+	return len(s.Langs)
+}
