@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"time"
 
+	"github.com/rokhdad/rokhdad/internal/chart"
 	"github.com/rokhdad/rokhdad/internal/site"
 )
 
@@ -256,7 +257,30 @@ func dayDowntime(pages []*site.Page, last time.Time, zone *time.Location, days i
 	return starts[:days], down
 }
 
-// uptimeBar draws the 90 days before a service's newest incident.
+// uptimeBar draws the 90 days up to the day of a service's newest incident, in the reader's zone.
 func (r *langRenderer) uptimeBar(t *site.Term, newest time.Time) (template.HTML, error) {
-	return "", nil
+	const days = 90
+	starts, down := dayDowntime(t.Pages, newest, r.loc.Zone(), days)
+	none, err := r.cat.T("no_downtime")
+	if err != nil {
+		return "", err
+	}
+	spec := chart.UptimeSpec{RTL: r.rtl, ID: "uptime"}
+	for i := range starts {
+		label := r.loc.Date(starts[i]) + " — " + none
+		if down[i] > 0 {
+			label = r.loc.Date(starts[i]) + " — " + r.loc.Duration(down[i])
+		}
+		spec.Days = append(spec.Days, chart.Day{Downtime: down[i], Label: label})
+	}
+	if spec.Title, err = r.cat.T("uptime"); err != nil {
+		return "", err
+	}
+	if spec.StartLabel, err = r.cat.Format("days_ago", "n", r.loc.Int(days-1)); err != nil {
+		return "", err
+	}
+	if spec.EndLabel, err = r.cat.T("last_incident_day"); err != nil {
+		return "", err
+	}
+	return chart.Uptime(spec)
 }

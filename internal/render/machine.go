@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/rokhdad/rokhdad/internal/feed"
+	"github.com/rokhdad/rokhdad/internal/markdown"
+	"github.com/rokhdad/rokhdad/internal/search"
 	"github.com/rokhdad/rokhdad/internal/site"
 )
 
@@ -24,6 +26,7 @@ func (r *Renderer) machineJobs() []job {
 			job{out: code + "atom.xml", run: func(w *bytes.Buffer) error { return feed.Atom(w, lr.articleChannel("atom.xml")) }},
 			job{out: code + "updates.xml", run: lr.updatesFeed},
 			job{out: code + "incidents.json", run: lr.incidentsJSON},
+			job{out: code + "search.json", run: lr.searchIndex},
 		)
 	}
 	jobs = append(jobs,
@@ -207,4 +210,68 @@ func langIndex(s *site.Site, p *site.Page) int {
 		}
 	}
 	return len(s.Langs)
+}
+
+// searchIndex writes /<lang>/search.json: every article's title, date, summary, services, tags,
+// timeline texts and body text (the index caps how many distinct terms one article contributes).
+func (r *langRenderer) searchIndex(w *bytes.Buffer) error {
+	docs := make([]search.Doc, 0, len(r.lang.Pages))
+	for _, p := range r.lang.Pages {
+		terms := make([]string, 0, len(p.Services)+len(p.Tags)+len(p.Timeline)+1)
+		terms = append(terms, p.Services...)
+		terms = append(terms, p.Tags...)
+		for _, e := range p.Timeline {
+			terms = append(terms, withoutDestinations(e.Text))
+		}
+		terms = append(terms, withoutDestinations(string(p.Body)))
+		docs = append(docs, search.Doc{URL: p.URL, Title: markdownDigits(r, p.Title), Date: r.loc.Date(p.Date),
+			Summary: markdownDigits(r, p.Summary), Terms: terms})
+	}
+	return search.Write(w, docs)
+}
+
+func markdownDigits(r *langRenderer, s string) string { return markdown.ConvertDigits(s, r.loc.Zero()) }
+
+// withoutDestinations drops the destinations of Markdown links and images ("](…)") and autolinks
+// ("<https://…>") from text for the search index: readers search what they read, not URLs or the
+// at: values of inline times. The rest of the Markdown syntax is punctuation, which the index
+// ignores anyway.
+func withoutDestinations(s string) string {
+	if !strings.Contains(s, "](") && !strings.Contains(s, "<http") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == ']' && i+1 < len(s) && s[i+1] == '(':
+			depth := 0
+			j := i + 1
+			for ; j < len(s); j++ {
+				if s[j] == '(' {
+					depth++
+				} else if s[j] == ')' {
+					depth--
+					if depth == 0 {
+						break
+					}
+				} else if s[j] == '\n' {
+					j-- // keep the line break
+					break
+				}
+			}
+			b.WriteByte(' ')
+			i = j
+		case s[i] == '<' && strings.HasPrefix(s[i:], "<http"):
+			j := strings.IndexByte(s[i:], '>')
+			if j < 0 {
+				b.WriteString(s[i:])
+				return b.String()
+			}
+			i += j
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
 }

@@ -25,9 +25,8 @@ type Data struct {
 	Translations []Link // the page's translations, with a sentence naming the language
 	Body         template.HTML
 	Timeline     *TimelineView
-	Chart        template.HTML // the timeline as a picture (single)
-	Image        string        // absolute URL of the page's picture, for Open Graph
-	JSONLD       template.JS   // structured data (single: a NewsArticle)
+	Image        string      // absolute URL of the page's picture, for Open Graph
+	JSONLD       template.JS // structured data (single: a NewsArticle)
 
 	Heading  string       // list pages: the page's heading
 	Pager    *site.Pager  // list pages: this page of the list
@@ -100,6 +99,9 @@ func (r *langRenderer) renderSingle(w *bytes.Buffer, p *site.Page) error {
 			return err
 		}
 		d.Timeline = tv
+		if tv.Chart, err = r.timelineChart(p, tv); err != nil {
+			return err
+		}
 	}
 	return r.kinds["single"].ExecuteTemplate(w, layoutBase, d)
 }

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"time"
 
+	"github.com/rokhdad/rokhdad/internal/chart"
 	"github.com/rokhdad/rokhdad/internal/markdown"
 	"github.com/rokhdad/rokhdad/internal/site"
 	"github.com/rokhdad/rokhdad/internal/timeline"
@@ -13,9 +14,10 @@ import (
 type TimelineView struct {
 	Note     string // which zone the times are in
 	Days     []DayView
-	Began    string // date and time of the first entry
-	Ended    string // date and time of the resolved entry, or ""
-	Duration string // from the first to the resolved entry, or "" while unresolved
+	Began    string        // date and time of the first entry
+	Ended    string        // date and time of the resolved entry, or ""
+	Duration string        // from the first to the resolved entry, or "" while unresolved
+	Chart    template.HTML // the same timeline as a picture
 }
 
 // DayView is the entries that fall on one date in the reader's zone.
@@ -125,4 +127,58 @@ func utc(t time.Time) string { return timeline.UTCString(t) }
 // markdownDoc says where a piece of an article's Markdown starts.
 func markdownDoc(p *site.Page, line int) markdown.Doc {
 	return markdown.Doc{File: p.File, Line: line, Zone: p.Zone}
+}
+
+// timelineChart draws the timeline's phases on a time axis in the reader's zone.
+func (r *langRenderer) timelineChart(p *site.Page, tv *TimelineView) (template.HTML, error) {
+	tl := p.Timeline
+	var phases []chart.Phase
+	status := timeline.Status("")
+	for i, e := range tl {
+		if e.Status != "" {
+			status = e.Status
+		}
+		label := ""
+		if status != "" {
+			var err error
+			if label, err = r.cat.T("status_" + string(status)); err != nil {
+				return "", err
+			}
+		}
+		end := e.At
+		if i+1 < len(tl) {
+			end = tl[i+1].At
+		} else if status != timeline.Resolved {
+			break // an open incident: the last update starts no phase yet
+		}
+		if i > 0 && phases[len(phases)-1].Status == string(status) && end.After(e.At) {
+			phases[len(phases)-1].End = end // the same phase goes on
+			continue
+		}
+		phases = append(phases, chart.Phase{Status: string(status), Label: label, Start: e.At, End: end})
+	}
+	if len(phases) == 0 {
+		return "", nil
+	}
+	start, _ := tl.Start()
+	last := tl[len(tl)-1].At
+	dur := tv.Duration
+	if dur == "" {
+		dur = r.loc.Duration(last.Sub(start))
+	}
+	title, err := r.cat.Format("chart_summary", "start", r.dateTime(start), "end", r.dateTime(last), "duration", dur)
+	if err != nil {
+		return "", err
+	}
+	zone := r.loc.Zone()
+	return chart.Timeline(chart.TimelineSpec{
+		Phases: phases, Zone: zone, RTL: r.rtl, Title: title, ID: "timeline-chart",
+		Tick: func(t time.Time) string {
+			if l := t.In(zone); l.Hour() == 0 && l.Minute() == 0 {
+				d := r.loc.CalendarDate(t)
+				return r.loc.Int(d.Day) + " " + r.loc.MonthName(d.Month)
+			}
+			return r.loc.Clock(t)
+		},
+	})
 }
