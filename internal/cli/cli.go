@@ -21,6 +21,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the site into a directory", runBuild},
+		{"new", "create an article in every language: new incident NAME", runNew},
 		{"version", "print the version", runVersion},
 	}
 }

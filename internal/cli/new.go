@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/rokhdad/rokhdad/internal/config"
+)
+
+// now is the clock of `new`; tests replace it.
+var now = time.Now
+
+var validName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+func runNew(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("new", "new incident NAME [-s DIR] [--lang fa,en] [--section incidents]", stdout, stderr)
+	var src, langs, section string
+	fs.StringVar(&src, "s", ".", "site `directory` (shorthand)")
+	fs.StringVar(&src, "source", ".", "site `directory`")
+	fs.StringVar(&langs, "lang", "", "comma-separated `languages` to create (default: every configured language)")
+	fs.StringVar(&section, "section", "incidents", "content `section`")
+	// Flags may come after the positional words: new incident NAME --lang fa.
+	var pos []string
+	rest := args
+	for len(rest) > 0 {
+		if strings.HasPrefix(rest[0], "-") {
+			break
+		}
+		pos = append(pos, rest[0])
+		rest = rest[1:]
+	}
+	if done, code := parse(fs, rest, stdout); done {
+		return code
+	}
+	if len(pos) != 2 || pos[0] != "incident" {
+		fmt.Fprintln(stderr, "usage: rokhdad new incident NAME [--lang fa,en] [--section incidents]")
+		return 2
+	}
+	name := strings.TrimSuffix(pos[1], ".md")
+	if !validName.MatchString(name) || !validName.MatchString(section) {
+		fmt.Fprintf(stderr, "error: %q: use lower-case ASCII letters, digits and hyphens for names (the URL is built from them), e.g. api-outage-2024-03\n", name)
+		return 2
+	}
+	cfg, err := config.Load(src)
+	if err != nil {
+		report(stderr, err)
+		return 1
+	}
+	codes := cfg.Codes()
+	if langs != "" {
+		codes = nil
+		for _, c := range strings.Split(langs, ",") {
+			c = strings.TrimSpace(c)
+			if cfg.Language(c) == nil {
+				fmt.Fprintf(stderr, "error: --lang %s: site.toml has no [languages.%s] (configured: %s)\n", c, c, strings.Join(cfg.Codes(), ", "))
+				return 2
+			}
+			codes = append(codes, c)
+		}
+	}
+	// Refuse before writing anything, so that no language is half created.
+	var paths []string
+	for _, c := range codes {
+		p := filepath.Join(src, "content", c, section, name+".md")
+		if _, err := os.Stat(p); err == nil {
+			fmt.Fprintf(stderr, "error: %s already exists; not overwriting it\n", p)
+			return 1
+		} else if !errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintf(stderr, "error: %v\n", err)
+			return 1
+		}
+		paths = append(paths, p)
+	}
+	for i, c := range codes {
+		l := cfg.Language(c)
+		text := skeleton(l, name, now())
+		if err := os.MkdirAll(filepath.Dir(paths[i]), 0o755); err != nil {
+			fmt.Fprintf(stderr, "error: %v\n", err)
+			return 1
+		}
+		f, err := os.OpenFile(paths[i], os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			fmt.Fprintf(stderr, "error: %v\n", err)
+			return 1
+		}
+		_, err = f.WriteString(text)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "error: writing %s: %v\n", paths[i], err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "created %s\n", paths[i])
+	}
+	return 0
+}
+
+// skeleton is the front matter of a new article: now in the language's zone (with its offset), a
+// draft titled after its name, and one example timeline entry. The entry's time carries its offset,
+// so it means one instant even when the clock is in a daylight-saving change.
+func skeleton(l *config.Language, name string, t time.Time) string {
+	local := t.In(l.Zone).Truncate(time.Minute)
+	title := strings.ReplaceAll(name, "-", " ")
+	return fmt.Sprintf(`+++
+title = %q
+date = %s
+summary = ""
+draft = true
+services = []
+tags = []
+status = "investigating"
+severity = "minor"
+timezone = "%s"
+
+[[timeline]]
+at = "%s"
+status = "investigating"
+text = ""
++++
+
+`, title, local.Format(time.RFC3339), l.ZoneName, local.Format(time.RFC3339))
+}
