@@ -1,0 +1,230 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxTermRunes is the length at which a term is cut: a longer word is indexed (and looked up)
+// by its first MaxTermRunes runes, which keeps tokens such as hashes and run-together URLs from
+// bloating the index. Queries are cut the same way, so such a word is still found.
+const MaxTermRunes = 32
+
+// latinFold maps lower-case Latin letters with diacritics to their base letter, as pairs of runes
+// (letter, base). It holds exactly the lower-case letters of U+00C0–U+024F and U+1E00–U+1EFF whose
+// canonical decomposition (NFD) is one ASCII letter followed by combining marks of U+0300–U+036F,
+// so that "é" (precomposed) and "e" + U+0301 (decomposed) both become "e". static/js/search.js
+// holds the same string; the shared test vectors check that both agree.
+const latinFold = "àaáaâaãaäaåaçcèeéeêeëeìiíiîiïiñnòoóoôoõoöoùuúuûuüuýyÿyāaăaąaćcĉcċcčcďdēeĕeėeęeěeĝgğgġgģgĥhĩiīiĭiįiĵjķkĺlļlľlńnņnňnōoŏoőoŕrŗrřrśsŝsşsšsţtťtũuūuŭuůuűuųuŵwŷyźzżzžzơoưuǎaǐiǒoǔuǖuǘuǚuǜuǟaǡaǧgǩkǫoǭoǰjǵgǹnǻaȁaȃaȅeȇeȉiȋiȍoȏoȑrȓrȕuȗușsțtȟhȧaȩeȫoȭoȯoȱoȳyḁaḃbḅbḇbḉcḋdḍdḏdḑdḓdḕeḗeḙeḛeḝeḟfḡgḣhḥhḧhḩhḫhḭiḯiḱkḳkḵkḷlḹlḻlḽlḿmṁmṃmṅnṇnṉnṋnṍoṏoṑoṓoṕpṗpṙrṛrṝrṟrṡsṣsṥsṧsṩsṫtṭtṯtṱtṳuṵuṷuṹuṻuṽvṿvẁwẃwẅwẇwẉwẋxẍxẏyẑzẓzẕzẖhẗtẘwẙyạaảaấaầaẩaẫaậaắaằaẳaẵaặaẹeẻeẽeếeềeểeễeệeỉiịiọoỏoốoồoổoỗoộoớoờoởoỡoợoụuủuứuừuửuữuựuỳyỵyỷyỹy"
+
+// arabicFold maps Arabic-script writing variants to the letter Persian keyboards type, as pairs
+// of runes: yeh (ي ى ئ → ی), kaf (ك ڪ → ک), heh (ة ۀ ە ہ ۂ → ه), alef (أ إ آ ٱ ٲ ٳ → ا),
+// waw (ؤ → و) and the final sigma (ς → σ, because the browser's lower-casing of Σ depends on
+// context). The letters with hamza or madda fold to their base letter so that their precomposed
+// and decomposed spellings (e.g. U+0623 and U+0627 U+0654) agree once the mark is dropped.
+const arabicFold = "يیىیئیكکڪکةهۀهەهہهۂهأاإاآاٱاٲاٳاؤوςσ"
+
+var fold = func() map[rune]rune {
+	m := make(map[rune]rune)
+	for _, pairs := range []string{latinFold, arabicFold} {
+		rs := []rune(pairs)
+		for i := 0; i+1 < len(rs); i += 2 {
+			m[rs[i]] = rs[i+1]
+		}
+	}
+	for d := rune(0); d < 10; d++ {
+		m[0x06F0+d] = '0' + d // Extended Arabic-Indic (Persian) digits ۰-۹
+		m[0x0660+d] = '0' + d // Arabic-Indic digits ٠-٩
+	}
+	return m
+}()
+
+// dropped reports whether r is removed without a trace: Arabic diacritics and Quranic marks,
+// tatweel, Latin combining diacritics, and the invisible joiners and direction marks
+// (ZWNJ, ZWJ, ZWSP, word joiner, soft hyphen, BOM, LRM/RLM/ALM, embeddings and isolates).
+func dropped(r rune) bool {
+	switch {
+	case r >= 0x064B && r <= 0x065F, r == 0x0670, r >= 0x06D6 && r <= 0x06ED, r == 0x0640:
+		return true
+	case r >= 0x0300 && r <= 0x036F:
+		return true
+	case r >= 0x200B && r <= 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2060 && r <= 0x2069,
+		r == 0x00AD, r == 0x061C, r == 0xFEFF:
+		return true
+	}
+	return false
+}
+
+const (
+	drop = -1  // mapRune result: remove the rune
+	sep  = ' ' // mapRune result: the rune separates words
+)
+
+// mapRuneSlow is the definition of the per-rune normalization: lower-case (simple case mapping),
+// then fold, then drop, and what is left is kept if it is a letter, a mark or a number and is a
+// word separator otherwise.
+func mapRuneSlow(r rune) rune {
+	r = unicode.ToLower(r)
+	if f, ok := fold[r]; ok {
+		r = f
+	}
+	if dropped(r) {
+		return drop
+	}
+	if unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsNumber(r) {
+		return r
+	}
+	return sep
+}
+
+// fastTable caches mapRuneSlow for the runes below fastLimit (Latin, Greek, Cyrillic, Hebrew,
+// Arabic, up to the General Punctuation block with ZWNJ), which is almost all the text an index
+// is built from.
+const fastLimit = 0x2070
+
+var fastTable = func() (t [fastLimit]rune) {
+	for r := range t {
+		t[r] = mapRuneSlow(rune(r))
+	}
+	return t
+}()
+
+func mapRune(r rune) rune {
+	if r < fastLimit && r >= 0 {
+		return fastTable[r]
+	}
+	return mapRuneSlow(r)
+}
+
+// Normalize folds the writing variants of s so that a query and a document match when a reader
+// would say they are the same words. Rune by rune:
+//
+//  1. lower-case with Unicode's simple case mapping (İ → i);
+//  2. fold variants: Arabic ي ى ئ → Persian ی; ك ڪ → ک; ة ۀ ە ہ ۂ → ه; أ إ آ ٱ ٲ ٳ → ا; ؤ → و;
+//     Persian ۰-۹ and Arabic-Indic ٠-٩ digits → ASCII 0-9; Latin letters with diacritics → the
+//     base letter (é → e, see latinFold); ς → σ;
+//  3. remove Arabic diacritics (U+064B–U+065F, U+0670, U+06D6–U+06ED), tatweel U+0640, Latin
+//     combining diacritics (U+0300–U+036F), ZWSP/ZWNJ/ZWJ/LRM/RLM (U+200B–U+200F), ALM U+061C,
+//     bidi embeddings and isolates (U+202A–U+202E, U+2066–U+2069), word joiner U+2060, soft
+//     hyphen U+00AD and BOM U+FEFF — so "می‌شود" and "میشود" are one word;
+//  4. keep letters, marks and numbers; anything else (punctuation, symbols, spaces, controls) is
+//     a word separator: "GPT-4" → "gpt 4".
+//
+// Runs of separators become one space and leading and trailing ones are removed. No Unicode
+// normalization form is applied (the standard library has none); instead both spellings of the
+// Arabic letters with hamza or madda and of the Latin letters in latinFold normalize alike,
+// because the precomposed letter folds to the base letter and the combining mark is dropped.
+// Normalize is idempotent. static/js/search.js implements the same function; the two are checked
+// against each other by the package's tests.
+func Normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		m := mapRune(r)
+		switch m {
+		case drop:
+		case sep:
+			space = b.Len() > 0
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteRune(m)
+		}
+	}
+	return b.String()
+}
+
+// tokenizer splits text into terms without building the normalized string.
+type tokenizer struct {
+	buf   []byte // the current token, normalized
+	runes int    // runes in buf
+	digit bool   // buf is all ASCII digits
+}
+
+// each calls fn for every term of s, in order, duplicates included, until fn returns false;
+// it reports whether it got to the end. The slice passed to fn is only valid during the call.
+func (t *tokenizer) each(s string, fn func([]byte) bool) bool {
+	t.reset()
+	for i := 0; i < len(s); {
+		// Decode inline for ASCII and two-byte sequences (up to U+07FF, which includes Arabic).
+		var r rune
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+			i++
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			i += 2
+		default:
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
+		m := mapRune(r)
+		switch {
+		case m == drop:
+		case m == sep:
+			if !t.flush(fn) {
+				return false
+			}
+		case t.runes >= MaxTermRunes:
+			t.runes++
+		default:
+			switch {
+			case m < utf8.RuneSelf:
+				t.buf = append(t.buf, byte(m))
+				t.digit = t.digit && m >= '0' && m <= '9'
+			case m < 0x800:
+				t.buf = append(t.buf, byte(0xC0|m>>6), byte(0x80|m&0x3F))
+				t.digit = false
+			default:
+				t.buf = utf8.AppendRune(t.buf, m)
+				t.digit = false
+			}
+			t.runes++
+		}
+	}
+	return t.flush(fn)
+}
+
+func (t *tokenizer) reset() {
+	t.buf, t.runes, t.digit = t.buf[:0], 0, true
+}
+
+// flush passes the current token to fn if it is a term: two or more runes, or a digit. It
+// returns what fn returned, or true.
+func (t *tokenizer) flush(fn func([]byte) bool) bool {
+	ok := true
+	if t.runes >= 2 || (t.runes == 1 && t.digit) {
+		ok = fn(t.buf)
+	}
+	t.reset()
+	return ok
+}
+
+// Tokens normalizes s (see Normalize) and splits it into index terms, distinct and in the order
+// of their first occurrence. A term is a run of letters, marks and numbers between separators,
+// of at least two runes; a single rune is a term only if it is a digit, so "GPT-4" gives "gpt"
+// and "4" and "503" is kept, but the Persian "و" ("and") and the English "a" are not. A term
+// longer than MaxTermRunes runes is cut to its first MaxTermRunes runes.
+func Tokens(s string) []string {
+	var (
+		t    tokenizer
+		out  []string
+		seen = make(map[string]bool)
+	)
+	t.each(s, func(tok []byte) bool {
+		if !seen[string(tok)] {
+			w := string(tok)
+			seen[w] = true
+			out = append(out, w)
+		}
+		return true
+	})
+	return out
+}
