@@ -184,6 +184,16 @@ func TestOwnSite(t *testing.T) {
 			t.Errorf("en article lacks %s", want)
 		}
 	}
+	// An article page's HTML plus CSS stays under 50 KB uncompressed (fonts and images aside).
+	css, err := os.Stat(filepath.Join(dest, "css", "site.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range []string{fa, en} {
+		if n := int64(len(page)) + css.Size(); n > 50*1024 {
+			t.Errorf("article HTML + CSS is %d bytes, over 50 KB", n)
+		}
+	}
 	// Static files of the embedded theme are there.
 	for _, f := range []string{"css/site.css", "js/localtime.js"} {
 		if _, err := os.Stat(filepath.Join(dest, f)); err != nil {
