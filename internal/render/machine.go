@@ -194,9 +194,13 @@ func (r *Renderer) sitemap(w *bytes.Buffer) error {
 			}
 			urls = append(urls, u)
 		}
-		for _, kind := range [][]*site.Term{l.Services, l.Tags} {
-			for _, t := range kind {
-				urls = append(urls, feed.URL{Loc: r.site.AbsURL(strings.TrimPrefix(t.URL, r.site.Base.Path))})
+		for _, k := range []struct {
+			kind  string
+			terms []*site.Term
+		}{{"services", l.Services}, {"tags", l.Tags}} {
+			kind := k.kind
+			for _, t := range k.terms {
+				urls = append(urls, feed.URL{Loc: r.site.AbsURL(l.Code + "/" + kind + "/" + t.Slug + "/")})
 			}
 		}
 	}
