@@ -22,6 +22,7 @@ func commands() []command {
 	return []command{
 		{"build", "build the site into a directory", runBuild},
 		{"new", "create an article in every language: new incident NAME", runNew},
+		{"serve", "build into memory, serve on localhost and rebuild on changes", runServe},
 		{"version", "print the version", runVersion},
 	}
 }

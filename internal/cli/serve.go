@@ -1,0 +1,70 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+
+	"github.com/rokhdad/rokhdad"
+	"github.com/rokhdad/rokhdad/internal/config"
+	"github.com/rokhdad/rokhdad/internal/server"
+)
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve(ctx, args, stdout, stderr, nil)
+}
+
+// serve runs the serve command until ctx is done. When ready is not nil it receives the URL once
+// the server is listening.
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready func(url string)) int {
+	fs := newFlags("serve", "serve [-s DIR] [-p PORT] [--bind ADDR] [--drafts]", stdout, stderr)
+	var src, bind string
+	var port int
+	var drafts bool
+	fs.StringVar(&src, "s", ".", "site `directory` (shorthand)")
+	fs.StringVar(&src, "source", ".", "site `directory`")
+	fs.IntVar(&port, "p", 1313, "`port` to listen on (shorthand; 0 picks a free one)")
+	fs.IntVar(&port, "port", 1313, "`port` to listen on (0 picks a free one)")
+	fs.StringVar(&bind, "bind", "127.0.0.1", "`address` to listen on; the default serves this machine only")
+	fs.BoolVar(&drafts, "drafts", false, "include articles with draft = true")
+	if done, code := parse(fs, args, stdout); done {
+		return code
+	}
+	if port < 0 || port > 65535 {
+		fmt.Fprintf(stderr, "error: --port %d is not a port number (0 to 65535)\n", port)
+		return 2
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
+	if err != nil {
+		fmt.Fprintf(stderr, "error: cannot listen on %s: %v\n", net.JoinHostPort(bind, strconv.Itoa(port)), err)
+		return 1
+	}
+	if a, ok := ln.Addr().(*net.TCPAddr); ok {
+		port = a.Port
+	}
+	base, err := config.ParseBaseURL("http://" + net.JoinHostPort(bind, strconv.Itoa(port)) + "/")
+	if err != nil {
+		ln.Close()
+		fmt.Fprintln(stderr, "error: "+err.Error())
+		return 2
+	}
+	s := server.New(server.Options{Source: src, Drafts: drafts, BaseURL: base, Theme: rokhdad.Theme, Out: stdout, Errors: stderr})
+	_ = s.Build() // a failed first build is reported; the server waits for a fix
+	fmt.Fprintf(stdout, "serving %s (Ctrl-C to stop)\n", base)
+	if ready != nil {
+		ready(base.String())
+	}
+	if err := s.Run(ctx, ln); err != nil {
+		fmt.Fprintln(stderr, "error: "+err.Error())
+		return 1
+	}
+	fmt.Fprintln(stdout, "stopped")
+	return 0
+}
