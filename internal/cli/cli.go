@@ -23,6 +23,7 @@ func commands() []command {
 		{"build", "build the site into a directory", runBuild},
 		{"new", "create an article in every language: new incident NAME", runNew},
 		{"serve", "build into memory, serve on localhost and rebuild on changes", runServe},
+		{"check", "report what build would reject, plus warnings, without writing anything", runCheck},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -1,0 +1,150 @@
+package check
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// block is a piece of an article file that is checked as text: the body, or the inside of a front
+// matter string (title, summary, a timeline entry's text).
+type block struct {
+	start, end int // byte offsets in the file
+	line, col  int // position of start; col in runes
+	inline     bool
+}
+
+// layout is where the checked text of an article file is.
+type layout struct {
+	blocks     []block // front matter strings, then the body; ordered by offset
+	body       *block  // nil when the front matter is not closed
+	statusLine int     // line of the article's status key, or 0
+}
+
+var (
+	textKey   = regexp.MustCompile(`^[ \t]*(title|summary|text)[ \t]*=[ \t]*`)
+	statusKey = regexp.MustCompile(`^[ \t]*status[ \t]*=`)
+)
+
+// splitFile finds the checked text of an article file as written (BOM, CRLF and all), so that fixes can
+// be made in place.
+func splitFile(src string) layout {
+	var lo layout
+	off := 0
+	if strings.HasPrefix(src, "\ufeff") {
+		off = len("\ufeff")
+	}
+	line := 1
+	nextLine := func() (string, int, bool) { // the line at off, its start, and whether there is one
+		if off > len(src) {
+			return "", 0, false
+		}
+		start := off
+		end := strings.IndexByte(src[off:], '\n')
+		if end < 0 {
+			off = len(src) + 1
+			return src[start:], start, true
+		}
+		off += end + 1
+		return src[start : start+end], start, true
+	}
+	first, _, ok := nextLine()
+	if !ok || strings.TrimRight(first, " \t\r") != "+++" {
+		return lo
+	}
+	inTable := false
+	for {
+		line++
+		l, start, ok := nextLine()
+		if !ok {
+			return lo
+		}
+		if strings.TrimRight(l, " \t\r") == "+++" {
+			b := block{start: min(off, len(src)), end: len(src), line: line + 1, col: 1}
+			lo.blocks = append(lo.blocks, b)
+			lo.body = &lo.blocks[len(lo.blocks)-1]
+			return lo
+		}
+		if strings.HasPrefix(strings.TrimSpace(l), "[") {
+			inTable = true
+		}
+		if !inTable && lo.statusLine == 0 && statusKey.MatchString(l) {
+			lo.statusLine = line
+		}
+		m := textKey.FindStringIndex(l)
+		if m == nil {
+			continue
+		}
+		vs := start + m[1] // the value's first byte in src
+		b, endLine, ok := stringValue(src, vs)
+		if !ok {
+			continue
+		}
+		b.line = line
+		b.col = utf8.RuneCountInString(src[start:b.start]) + 1
+		b.inline = true
+		lo.blocks = append(lo.blocks, b)
+		// A multi-line string: skip the lines it covers.
+		for ; line < endLine; line++ {
+			nextLine()
+		}
+	}
+}
+
+// stringValue reads the TOML string starting at src[i] and returns the block of its contents and the
+// line offset (relative) of its end: 0 when it ends on the line it starts.
+func stringValue(src string, i int) (block, int, bool) {
+	delim := ""
+	for _, d := range []string{`"""`, `'''`, `"`, `'`} {
+		if strings.HasPrefix(src[i:], d) {
+			delim = d
+			break
+		}
+	}
+	if delim == "" {
+		return block{}, 0, false
+	}
+	start := i + len(delim)
+	multi := len(delim) == 3
+	for j := start; j < len(src); j++ {
+		c := src[j]
+		if c == '\\' && delim[0] == '"' {
+			j++
+			continue
+		}
+		if c == '\n' && !multi {
+			return block{}, 0, false
+		}
+		if strings.HasPrefix(src[j:], delim) {
+			return block{start: start, end: j}, strings.Count(src[start:j], "\n"), true
+		}
+	}
+	return block{}, 0, false
+}
+
+// fixFile applies the typography fixes to every checked block of an article file.
+func fixFile(file, src string) (string, []Change) {
+	lo := splitFile(src)
+	var all []Change
+	blocks := append([]block(nil), lo.blocks...)
+	sort.Slice(blocks, func(i, j int) bool { return blocks[i].start > blocks[j].start }) // from the end
+	for _, b := range blocks {
+		fixed, changes := fixBlock(src[b.start:b.end], b.line, b.col, b.inline)
+		if len(changes) == 0 {
+			continue
+		}
+		src = src[:b.start] + fixed + src[b.end:]
+		for i := range changes {
+			changes[i].File = file
+		}
+		all = append(all, changes...)
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].Line != all[j].Line {
+			return all[i].Line < all[j].Line
+		}
+		return all[i].Col < all[j].Col
+	})
+	return src, all
+}

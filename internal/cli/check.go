@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/rokhdad/rokhdad"
+	"github.com/rokhdad/rokhdad/internal/check"
+	"github.com/rokhdad/rokhdad/internal/diag"
+)
+
+// checkFinding is one finding in --format json.
+type checkFinding struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Col      int    `json:"col"`
+	Severity string `json:"severity"`
+	Rule     string `json:"rule"`
+	Message  string `json:"message"`
+	Hint     string `json:"hint"`
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", "check [-s DIR] [--format text|json] [--strict] [--drafts] [--fix]", stdout, stderr)
+	var src, format string
+	var strict, drafts, fix bool
+	fs.StringVar(&src, "s", ".", "site `directory` (shorthand)")
+	fs.StringVar(&src, "source", ".", "site `directory`")
+	fs.StringVar(&format, "format", "text", "output `format`: text or json")
+	fs.BoolVar(&strict, "strict", false, "exit 1 on warnings too")
+	fs.BoolVar(&drafts, "drafts", false, "include articles with draft = true")
+	fs.BoolVar(&fix, "fix", false, "apply the safe typography fixes to the Markdown files, then check again")
+	if done, code := parse(fs, args, stdout); done {
+		return code
+	}
+	if format != "text" && format != "json" {
+		fmt.Fprintf(stderr, "rokhdad check: --format must be text or json, not %q\n", format)
+		return 2
+	}
+	o := check.Options{Source: src, Drafts: drafts, Theme: rokhdad.Theme}
+	if fix {
+		changes, err := check.FixSite(o)
+		log := stdout
+		if format == "json" {
+			log = stderr // keep stdout a JSON document
+		}
+		for _, c := range changes {
+			fmt.Fprintln(log, c.String())
+		}
+		if err != nil {
+			report(stderr, err)
+			return 1
+		}
+	}
+	list, err := check.Site(o)
+	if err != nil {
+		report(stderr, err)
+		return 1
+	}
+	list.Sort()
+	errs := len(list.Errors())
+	warns := len(list) - errs
+	if format == "json" {
+		out := make([]checkFinding, 0, len(list))
+		for _, d := range list {
+			out = append(out, checkFinding{File: d.File, Line: d.Line, Col: d.Col, Severity: d.Severity.String(),
+				Rule: d.Rule, Message: d.Msg, Hint: d.Hint})
+		}
+		b, err := json.MarshalIndent(out, "", "  ")
+		if err != nil {
+			report(stderr, err)
+			return 1
+		}
+		fmt.Fprintln(stdout, string(b))
+	} else {
+		for _, d := range list {
+			fmt.Fprintln(stdout, formatFinding(d))
+		}
+		fmt.Fprintf(stdout, "%d errors, %d warnings\n", errs, warns)
+	}
+	if errs > 0 || (strict && warns > 0) {
+		return 1
+	}
+	return 0
+}
+
+// formatFinding writes path:line:col: severity: message [rule] (hint).
+func formatFinding(d *diag.Diagnostic) string {
+	var b strings.Builder
+	if p := d.Pos(); p != "" {
+		b.WriteString(p)
+		b.WriteString(": ")
+	}
+	b.WriteString(d.Severity.String())
+	b.WriteString(": ")
+	b.WriteString(strings.TrimSpace(d.Msg))
+	if d.Rule != "" {
+		b.WriteString(" [" + d.Rule + "]")
+	}
+	if d.Hint != "" {
+		b.WriteString(" (" + d.Hint + ")")
+	}
+	return b.String()
+}
