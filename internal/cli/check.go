@@ -4,11 +4,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/rokhdad/rokhdad"
 	"github.com/rokhdad/rokhdad/internal/check"
+	"github.com/rokhdad/rokhdad/internal/config"
 	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/linkcheck"
 )
 
 // checkFinding is one finding in --format json.
@@ -23,8 +28,8 @@ type checkFinding struct {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "check [-s DIR] [--format text|json] [--strict] [--drafts] [--fix]", stdout, stderr)
-	var src, format string
+	fs := newFlags("check", "check [-s DIR] [--format text|json] [--strict] [--drafts] [--fix]\n       rokhdad check --output DIR [--baseURL URL] [--format text|json]", stdout, stderr)
+	var src, format, output, base string
 	var strict, drafts, fix bool
 	fs.StringVar(&src, "s", ".", "site `directory` (shorthand)")
 	fs.StringVar(&src, "source", ".", "site `directory`")
@@ -32,12 +37,22 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&strict, "strict", false, "exit 1 on warnings too")
 	fs.BoolVar(&drafts, "drafts", false, "include articles with draft = true")
 	fs.BoolVar(&fix, "fix", false, "apply the safe typography fixes to the Markdown files, then check again")
+	fs.StringVar(&output, "output", "", "check the links of a built `directory` instead, as served under the base URL")
+	fs.StringVar(&base, "baseURL", "", "base `URL` the --output tree is served under (default: site.toml's)")
 	if done, code := parse(fs, args, stdout); done {
 		return code
 	}
 	if format != "text" && format != "json" {
 		fmt.Fprintf(stderr, "rokhdad check: --format must be text or json, not %q\n", format)
 		return 2
+	}
+	if output != "" {
+		list, err := checkOutput(src, output, base)
+		if err != nil {
+			report(stderr, err)
+			return 1
+		}
+		return printFindings(stdout, stderr, list, format, strict)
 	}
 	o := check.Options{Source: src, Drafts: drafts, Theme: rokhdad.Theme}
 	if fix {
@@ -59,6 +74,42 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		report(stderr, err)
 		return 1
 	}
+	return printFindings(stdout, stderr, list, format, strict)
+}
+
+// checkOutput crawls a built tree: every internal link, fragment or asset that does not resolve
+// under the base URL is an error naming the page and the link.
+func checkOutput(src, output, base string) (diag.List, error) {
+	var u *url.URL
+	if base != "" {
+		var err error
+		if u, err = config.ParseBaseURL(base); err != nil {
+			return nil, err
+		}
+	} else {
+		cfg, err := config.Load(src)
+		if err != nil {
+			return nil, fmt.Errorf("--output needs the base URL the tree is served under: give --baseURL, or run in the site directory (%v)", err)
+		}
+		u = cfg.BaseURL
+	}
+	if st, err := os.Stat(output); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("--output %s is not a directory of a built site", output)
+	}
+	problems, err := linkcheck.Check(output, u)
+	if err != nil {
+		return nil, err
+	}
+	var list diag.List
+	for _, p := range problems {
+		list = append(list, &diag.Diagnostic{File: filepath.ToSlash(filepath.Join(output, p.Page)), Rule: "link",
+			Msg: fmt.Sprintf("broken link %q: %s", p.Link, p.Reason), Hint: "fix the link or the page it points at"})
+	}
+	return list, nil
+}
+
+// printFindings writes the findings as text or JSON and returns the exit code.
+func printFindings(stdout, stderr io.Writer, list diag.List, format string, strict bool) int {
 	list.Sort()
 	errs := len(list.Errors())
 	warns := len(list) - errs

@@ -190,3 +190,26 @@ func TestCheckFix(t *testing.T) {
 		t.Errorf("second --fix changed more:\n%s", out)
 	}
 }
+
+func TestCheckOutputLinks(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if code, _, errOut := run("build", "-s", "../build/testdata/sites/basic", "-d", dest, "--baseURL", "https://user.github.io/repo/"); code != 0 {
+		t.Fatalf("build: %s", errOut)
+	}
+	if code, out, errOut := runCheckCmd("--output", dest, "--baseURL", "https://user.github.io/repo/"); code != 0 || !strings.Contains(out, "0 errors") {
+		t.Fatalf("clean tree: exit %d\n%s%s", code, out, errOut)
+	}
+	// Served under another path, every root-relative link breaks, and each is named with its page.
+	code, out, _ := runCheckCmd("--output", dest, "--baseURL", "https://example.org/other/")
+	if code != 1 || !strings.Contains(out, "index.html: error: broken link \"/repo/") {
+		t.Errorf("moved tree: exit %d\n%s", code, out)
+	}
+	// A missing page is reported.
+	if err := os.RemoveAll(filepath.Join(dest, "fa", "incidents", "api-outage")); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = runCheckCmd("--output", dest, "--baseURL", "https://user.github.io/repo/", "--format", "json")
+	if code != 1 || !strings.Contains(out, `"rule": "link"`) || !strings.Contains(out, "fa/incidents/api-outage/") {
+		t.Errorf("missing page: exit %d\n%s", code, out)
+	}
+}
