@@ -3,6 +3,7 @@ package render
 import (
 	"github.com/rokhdad/rokhdad/internal/bidi"
 	"html/template"
+	"strings"
 	"time"
 
 	"github.com/rokhdad/rokhdad/internal/content"
@@ -28,6 +29,8 @@ import (
 //	status NAME        (lang) the label of an incident status
 //	severity NAME      (lang) the label of a severity
 //	downtime PAGE      (lang) an article's duration from its first to its resolved entry, or ""
+//	card PAGE          (lang) an article's card for lists, from the "card" partial; rendered once per
+//	                   article and language, however many lists show it
 //	termURL KIND NAME  (lang) the page of a service or tag: termURL "services" "OpenAI API"
 //	rel PATH           a site path as a URL path under the base URL: rel "css/site.css"
 //	abs PATH           a site path as an absolute URL
@@ -35,7 +38,7 @@ func placeholderFuncs() template.FuncMap {
 	none := func(...any) string { return "" }
 	fm := template.FuncMap{}
 	for _, name := range []string{"t", "date", "secondaryDate", "clock", "isotime", "num", "prose", "status",
-		"severity", "downtime", "rel", "abs", "year", "month", "termURL"} {
+		"severity", "downtime", "rel", "abs", "year", "month", "termURL", "card"} {
 		fm[name] = none
 	}
 	return fm
@@ -56,6 +59,7 @@ func (r *langRenderer) funcs() template.FuncMap {
 		"status":        func(v timeline.Status) (string, error) { return r.cat.T("status_" + string(v)) },
 		"severity":      func(v content.Severity) (string, error) { return r.cat.T("severity_" + string(v)) },
 		"downtime":      r.downtime,
+		"card":          r.card,
 		"termURL": func(kind, name string) string {
 			return s.RelURL(r.lang.Code + "/" + kind + "/" + site.Slug(name) + "/")
 		},
@@ -103,4 +107,19 @@ func (r *langRenderer) html(b []byte) template.HTML {
 		return template.HTML(bidi.HTML(string(b)))
 	}
 	return template.HTML(b)
+}
+
+// card renders the "card" partial for p once and keeps the HTML: an article appears on its home
+// page, its month, and every service and tag page it names.
+func (r *langRenderer) card(p *site.Page) (template.HTML, error) {
+	if v, ok := r.cards.Load(p); ok {
+		return v.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := r.kinds["list"].ExecuteTemplate(&b, "card", p); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	r.cards.Store(p, h)
+	return h, nil
 }

@@ -53,6 +53,7 @@ type langRenderer struct {
 	kinds map[string]*template.Template // this language's clones of the page layouts
 	peers map[string]*langRenderer      // every language's renderer, this one included
 	rtl   bool
+	cards sync.Map // *site.Page → template.HTML, see card
 }
 
 // New prepares rendering: it parses the layouts and reads every language's catalog once.
