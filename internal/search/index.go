@@ -266,6 +266,8 @@ func truncate(s string, max int) string {
 
 // writeString writes s as a JSON string. Non-ASCII text is written as UTF-8; only '"', '\',
 // control characters and U+2028/U+2029 are escaped, and invalid UTF-8 becomes U+FFFD.
+// writeString writes s as a JSON string. Like encoding/json, it writes <, > and & as \u003c, \u003e
+// and \u0026, so that the index is inert even if someone serves or embeds it as HTML.
 func writeString(w *bufio.Writer, s string) {
 	const hex = "0123456789abcdef"
 	w.WriteByte('"')
@@ -273,7 +275,7 @@ func writeString(w *bufio.Writer, s string) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
 				i++
 				continue
 			}
