@@ -127,7 +127,7 @@ func (r *langRenderer) updatesFeed(w *bytes.Buffer) error {
 			label += ": "
 		}
 		anchor := fmt.Sprintf("%s#update-%d", u.page.Permalink, u.index+1)
-		text, err := r.md.RenderInline(e.Text, markdownDoc(u.page, e.Line))
+		text, err := r.entryHTML(u.page, u.index)
 		if err != nil {
 			return err
 		}

@@ -45,15 +45,16 @@ type Renderer struct {
 
 // langRenderer holds one language's tools: its catalog, locale, Markdown renderer and templates.
 type langRenderer struct {
-	site  *site.Site
-	lang  *site.Lang
-	cat   *i18n.Catalog
-	loc   *locale.Locale
-	md    *markdown.Renderer
-	kinds map[string]*template.Template // this language's clones of the page layouts
-	peers map[string]*langRenderer      // every language's renderer, this one included
-	rtl   bool
-	cards sync.Map // *site.Page → template.HTML, see card
+	site    *site.Site
+	lang    *site.Lang
+	cat     *i18n.Catalog
+	loc     *locale.Locale
+	md      *markdown.Renderer
+	kinds   map[string]*template.Template // this language's clones of the page layouts
+	peers   map[string]*langRenderer      // every language's renderer, this one included
+	rtl     bool
+	cards   sync.Map // *site.Page → template.HTML, see card
+	entries sync.Map // entryKey → template.HTML, see entryHTML
 }
 
 // New prepares rendering: it parses the layouts and reads every language's catalog once.

@@ -78,11 +78,11 @@ func (r *langRenderer) timelineView(p *site.Page) (*TimelineView, error) {
 				return nil, err
 			}
 		}
-		text, err := r.md.RenderInline(e.Text, markdownDoc(p, e.Line))
+		text, err := r.entryHTML(p, i)
 		if err != nil {
 			return nil, err
 		}
-		ev.Text = r.html(text)
+		ev.Text = text
 		day.Entries = append(day.Entries, ev)
 	}
 	return tv, nil
@@ -181,4 +181,26 @@ func (r *langRenderer) timelineChart(p *site.Page, tv *TimelineView) (template.H
 			return r.loc.Clock(t)
 		},
 	})
+}
+
+// entryKey names one timeline entry of one article.
+type entryKey struct {
+	page  *site.Page
+	index int
+}
+
+// entryHTML renders the text of entry i of p once per language: the article page and the updates
+// feed both show it.
+func (r *langRenderer) entryHTML(p *site.Page, i int) (template.HTML, error) {
+	k := entryKey{p, i}
+	if v, ok := r.entries.Load(k); ok {
+		return v.(template.HTML), nil
+	}
+	text, err := r.md.RenderInline(p.Timeline[i].Text, markdownDoc(p, p.Timeline[i].Line))
+	if err != nil {
+		return "", err
+	}
+	h := r.html(text)
+	r.entries.Store(k, h)
+	return h, nil
 }
