@@ -29,6 +29,13 @@ func LoadContent(fsys *source.FS, cfg *config.Config) ([]*content.Page, error) {
 			return nil
 		}
 		parts := strings.Split(p, "/")
+		if d.Type()&fs.ModeSymlink != 0 {
+			if err := fsys.CheckLink(p); err != nil {
+				errs = append(errs, &diag.Diagnostic{File: p, Rule: "link", Msg: err.Error(),
+					Hint: "copy the file into the site's content folder instead of linking to it, or remove the link"})
+				return nil
+			}
+		}
 		if d.IsDir() {
 			if len(parts) == 2 && cfg.Language(parts[1]) == nil {
 				errs = append(errs, &diag.Diagnostic{File: p, Rule: "language",

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/rokhdad/rokhdad/internal/render"
 )
 
 // DirSink writes files under a temporary directory that Commit moves into place.
@@ -24,12 +26,15 @@ type DirSink struct {
 func NewDirSink(dest string) (*DirSink, error) {
 	dest = filepath.Clean(dest)
 	parent := filepath.Dir(dest)
+	if st, err := os.Stat(dest); err == nil && !st.IsDir() {
+		return nil, fmt.Errorf("the destination %s exists and is not a folder; rokhdad replaces the destination as a whole, so choose another one", dest)
+	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("cannot create %s: %w", parent, err)
+		return nil, fmt.Errorf("cannot create the folder %s that holds the destination %s: %w", parent, dest, err)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".rokhdad-tmp-")
 	if err != nil {
-		return nil, fmt.Errorf("cannot write beside the destination %s: %w", dest, err)
+		return nil, fmt.Errorf("cannot write beside the destination %s (rokhdad builds into a temporary folder in %s, which must be writable): %w", dest, parent, err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
@@ -130,17 +135,30 @@ func (s *DirSink) Commit() error {
 func (s *DirSink) Abort() { _ = os.RemoveAll(s.tmp) }
 
 // ToDir builds into dest atomically.
-func ToDir(o Options, dest string) (*Result, error) {
+func ToDir(o Options, dest string) (*Result, error) { return toDir(o, dest, nil) }
+
+// toDir is ToDir with a hook for tests: wrap, when not nil, wraps the sink the build writes through.
+func toDir(o Options, dest string, wrap func(render.Sink) render.Sink) (*Result, error) {
 	sink, err := NewDirSink(dest)
 	if err != nil {
 		return nil, err
 	}
-	res, err := Run(o, sink)
+	committed := false
+	defer func() {
+		if !committed {
+			sink.Abort() // also when the build panics: no temporary folder is left behind
+		}
+	}()
+	var out render.Sink = sink
+	if wrap != nil {
+		out = wrap(sink)
+	}
+	res, err := Run(o, out)
 	if err != nil {
-		sink.Abort()
 		return nil, err
 	}
 	res.Files = sink.Files()
+	committed = true // Commit cleans up after itself
 	if err := sink.Commit(); err != nil {
 		return nil, err
 	}

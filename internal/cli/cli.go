@@ -82,13 +82,20 @@ func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
 // parse parses flags; it returns done=true with the exit code when the command should stop (help or
 // a flag error).
 func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (done bool, code int) {
+	// Asked-for help goes to stdout, once; the flag package would print it to stderr first.
+	errOut := fs.Output()
+	usage := fs.Usage
+	fs.Usage = func() {}
 	err := fs.Parse(args)
+	fs.Usage = usage
 	if errors.Is(err, flag.ErrHelp) {
 		fs.SetOutput(stdout)
 		fs.Usage()
 		return true, 0
 	}
 	if err != nil {
+		fs.SetOutput(errOut)
+		fs.Usage()
 		return true, 2
 	}
 	if fs.NArg() > 0 {

@@ -16,9 +16,9 @@ func run(args ...string) (code int, stdout, stderr string) {
 
 func TestHelpOnEveryCommand(t *testing.T) {
 	for _, c := range commands() {
-		code, out, _ := run(c.name, "--help")
-		if code != 0 || !strings.Contains(out, "Usage: rokhdad "+c.name) {
-			t.Errorf("%s --help: exit %d, %q", c.name, code, out)
+		code, out, errOut := run(c.name, "--help")
+		if code != 0 || strings.Count(out, "Usage: rokhdad "+c.name) != 1 || errOut != "" {
+			t.Errorf("%s --help: exit %d, stdout %q, stderr %q", c.name, code, out, errOut)
 		}
 	}
 	code, out, _ := run("--help")

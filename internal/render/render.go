@@ -191,7 +191,7 @@ func (r *Renderer) runJobs(jobs []job, sink Sink) error {
 			for i := range next {
 				buf := bufPool.Get().(*bytes.Buffer)
 				buf.Reset()
-				err := jobs[i].run(buf)
+				err := runJob(jobs[i], buf)
 				if err == nil {
 					err = sink.WriteFile(jobs[i].out, buf.Bytes())
 				}
@@ -215,6 +215,17 @@ func (r *Renderer) runJobs(jobs []job, sink Sink) error {
 		return all
 	}
 	return nil
+}
+
+// runJob runs one job; a panic in it (a defect, never the input's fault) becomes an error naming
+// the output file instead of taking the whole build down.
+func runJob(j job, buf *bytes.Buffer) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error while rendering %s: %v (please report it with the article that caused it)", j.out, p)
+		}
+	}()
+	return j.run(buf)
 }
 
 // diagnose turns a rendering error into diagnostics, mapping template errors to layout files.

@@ -1,6 +1,27 @@
 // Package site resolves loaded articles into a site: it pairs translations (the same section/name under
 // two language folders), computes URLs and output paths from the base URL, orders each language's
 // articles newest first and links previous/next. The result is read-only once Resolve returns.
+//
+// # URL policy
+//
+// An article at content/<lang>/<section>/<name>.md is published at /<lang>/<section>/<name>/ (under
+// the base URL's path). The section folder and the file name each become one URL segment by these
+// rules, the same for every language:
+//
+//   - ASCII letters are lower-cased: "API-Outage.md" is published at …/api-outage/.
+//   - Other letters and digits — Persian ones in particular — are kept as they are, and so is the
+//     zero-width non-joiner (U+200C) that Persian spelling needs. Links, the sitemap, feeds and
+//     hreflang alternates are all made from one URL per page (Page.URL, Page.Permalink), in which such
+//     letters are percent-encoded (RelURL uses url.URL.EscapedPath), so they agree byte for byte.
+//   - Hyphens, underscores and dots are kept.
+//   - Anything else — a space above all, but also ?, #, %, quotes or a name that is not valid UTF-8 —
+//     is an error naming the file, with a hint to use hyphens. rokhdad never rewrites such a name
+//     silently, since the editor would not know the address the article got.
+//
+// Because of the lower-casing, two files whose names differ only in the case of ASCII letters (A.md and
+// a.md) would be published at the same URL: that is an error naming both files. Translations are
+// paired by these segments, so content/fa/incidents/API.md and content/en/incidents/api.md are one
+// article in two languages.
 package site
 
 import (
@@ -9,6 +30,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rokhdad/rokhdad/internal/config"
 	"github.com/rokhdad/rokhdad/internal/content"
@@ -36,7 +59,8 @@ type Lang struct {
 type Page struct {
 	*content.Page
 	Lang         *Lang
-	Key          string  // section/name: the same in every translation
+	Key          string  // section/name as URL segments (see the URL policy): the same in every translation
+	SectionSlug  string  // the section as a URL segment
 	URL          string  // root-relative, e.g. "/repo/fa/incidents/x/"
 	Permalink    string  // absolute
 	OutPath      string  // relative output file, e.g. "fa/incidents/x/index.html"
@@ -77,16 +101,26 @@ func Resolve(cfg *config.Config, base *url.URL, pages []*content.Page) (*Site, e
 				Hint: fmt.Sprintf("add [languages.%s] to site.toml or move the file", cp.Lang)})
 			continue
 		}
-		key := cp.Section + "/" + cp.Name
-		p := &Page{Page: cp, Lang: lang, Key: key}
+		section, err := Segment(cp.Section)
+		if err != nil {
+			errs = append(errs, segmentError(cp.File, "folder "+cp.Section, err))
+			continue
+		}
+		name, err := Segment(cp.Name)
+		if err != nil {
+			errs = append(errs, segmentError(cp.File, "file name "+cp.Name+".md", err))
+			continue
+		}
+		key := section + "/" + name
+		p := &Page{Page: cp, Lang: lang, Key: key, SectionSlug: section}
 		rel := cp.Lang + "/" + key + "/"
 		p.URL = s.RelURL(rel)
 		p.Permalink = s.AbsURL(rel)
-		p.OutPath = path.Join(cp.Lang, cp.Section, cp.Name, "index.html")
+		p.OutPath = path.Join(cp.Lang, section, name, "index.html")
 		if prev, ok := byURL[p.OutPath]; ok {
 			errs = append(errs, &diag.Diagnostic{File: cp.File, Rule: "url",
 				Msg:  fmt.Sprintf("%s and %s would both be published at %s", prev.File, cp.File, p.URL),
-				Hint: "rename one of the files"})
+				Hint: "URLs are lower-case, so names that differ only in upper/lower case collide: rename one of the files"})
 			continue
 		}
 		byURL[p.OutPath] = p
@@ -115,17 +149,51 @@ func Resolve(cfg *config.Config, base *url.URL, pages []*content.Page) (*Site, e
 		errs = append(errs, s.taxonomies(l)...)
 		last := map[string]*Page{}
 		for _, p := range l.Pages { // newest first: the previously seen page of a section is newer
-			if n := last[p.Section]; n != nil {
+			if n := last[p.SectionSlug]; n != nil {
 				p.Next = n
 				n.Prev = p
 			}
-			last[p.Section] = p
+			last[p.SectionSlug] = p
 		}
 	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
 	return s, nil
+}
+
+// Segment turns a section folder or file name (without ".md") into its URL segment by the package's URL
+// policy: ASCII letters lower-cased, other letters, digits, '-', '_', '.' and U+200C kept, anything else
+// an error saying which character is not allowed.
+func Segment(name string) (string, error) {
+	if name == "" {
+		return "", fmt.Errorf("the name is empty")
+	}
+	if !utf8.ValidString(name) {
+		return "", fmt.Errorf("the name %q is not valid UTF-8", name)
+	}
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r + ('a' - 'A'))
+		case r == '-' || r == '_' || r == '.' || r == '\u200c':
+			b.WriteRune(r)
+		case r == ' ' || r == '\u00a0' || r == '\t':
+			return "", fmt.Errorf("the name %q contains a space", name)
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
+			b.WriteRune(r)
+		default:
+			return "", fmt.Errorf("the name %q contains %q, which is not allowed in a URL", name, r)
+		}
+	}
+	return b.String(), nil
+}
+
+func segmentError(file, what string, err error) *diag.Diagnostic {
+	return &diag.Diagnostic{File: file, Rule: "url",
+		Msg:  fmt.Sprintf("the %s cannot be part of a URL: %v", what, err),
+		Hint: "use only letters, digits and hyphens, e.g. api-outage.md instead of \"api outage.md\"; ASCII letters are published in lower case"}
 }
 
 // Newer orders pages newest first; equal dates fall back to the file path so the order is stable.

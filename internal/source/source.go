@@ -5,6 +5,7 @@ package source
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -33,6 +34,22 @@ func (f *FS) Close() error { return f.root.Close() }
 
 // Site is the site directory alone.
 func (f *FS) Site() fs.FS { return f.site }
+
+// CheckLink returns nil when the site file name is not a symbolic link or is one that resolves inside
+// the site directory; otherwise an error saying where it points. rokhdad never follows a link out of
+// the site (os.Root refuses it), so such a link is an error rather than a silently missing file.
+func (f *FS) CheckLink(name string) error {
+	target, err := f.root.Readlink(name)
+	if err != nil {
+		return nil // not a link
+	}
+	if _, err := f.root.Stat(name); err == nil {
+		return nil
+	} else if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("this is a symbolic link to %s, which does not exist", target)
+	}
+	return fmt.Errorf("this is a symbolic link to %s, outside the site directory: rokhdad never reads files outside the site", target)
+}
 
 // ReadFile reads name from the site, or else from the theme. fromTheme tells which.
 func (f *FS) ReadFile(name string) (data []byte, fromTheme bool, err error) {
