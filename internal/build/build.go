@@ -4,6 +4,7 @@
 package build
 
 import (
+	"context"
 	"io/fs"
 	"net/url"
 
@@ -20,6 +21,9 @@ type Options struct {
 	Drafts  bool     // include articles with draft = true
 	Theme   fs.FS    // the default theme
 	Workers int      // 0: one per CPU
+	// Ctx, when not nil, stops the build early when it is cancelled (Ctrl-C): no further page is
+	// rendered, and ToDir leaves the destination as it was.
+	Ctx context.Context
 }
 
 // Result describes a finished build.
@@ -68,7 +72,7 @@ func Run(o Options, sink render.Sink) (*Result, error) {
 		return nil, err
 	}
 	defer fsys.Close()
-	r, err := render.New(s, fsys, render.Options{Workers: o.Workers})
+	r, err := render.New(s, fsys, render.Options{Workers: o.Workers, Ctx: o.Ctx})
 	if err != nil {
 		return nil, err
 	}

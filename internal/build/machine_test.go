@@ -129,3 +129,23 @@ func TestReproducible(t *testing.T) {
 		}
 	}
 }
+
+// TestCNAME: cname in site.toml writes CNAME for branch deploys; without it there is none.
+func TestCNAME(t *testing.T) {
+	site := copyDir(t, "testdata/sites/basic")
+	cfg := filepath.Join(site, "site.toml")
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, []byte("cname = \"news.example.org\"\n"+string(b)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := buildSite(t, site)
+	if got := read(t, filepath.Join(dest, "CNAME")); got != "news.example.org\n" {
+		t.Errorf("CNAME = %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(buildSite(t, "testdata/sites/basic"), "CNAME")); !os.IsNotExist(err) {
+		t.Error("CNAME written without cname in site.toml")
+	}
+}

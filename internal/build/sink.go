@@ -157,6 +157,9 @@ func toDir(o Options, dest string, wrap func(render.Sink) render.Sink) (*Result,
 	if err != nil {
 		return nil, err
 	}
+	if o.Ctx != nil && o.Ctx.Err() != nil {
+		return nil, o.Ctx.Err() // interrupted after rendering: still leave the destination alone
+	}
 	res.Files = sink.Files()
 	committed = true // Commit cleans up after itself
 	if err := sink.Commit(); err != nil {

@@ -1,9 +1,13 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/rokhdad/rokhdad"
@@ -36,8 +40,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 		o.BaseURL = u
 	}
+	// Ctrl-C or SIGTERM stops the build; the temporary folder is removed and the destination is
+	// left as it was.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	o.Ctx = ctx
 	start := time.Now()
 	res, err := build.ToDir(o, dest)
+	if ctx.Err() != nil {
+		fmt.Fprintf(stderr, "interrupted; %s was left as it was\n", dest)
+		return 130
+	}
 	if err != nil {
 		report(stderr, err)
 		fmt.Fprintf(stderr, "build failed; %s was left as it was\n", dest)

@@ -6,6 +6,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
@@ -31,7 +32,8 @@ type Sink interface {
 
 // Options tune rendering.
 type Options struct {
-	Workers int // pages rendered at once; 0 means one per CPU
+	Workers int             // pages rendered at once; 0 means one per CPU
+	Ctx     context.Context // when cancelled, no further page is rendered; may be nil
 }
 
 // Renderer renders one site.
@@ -169,6 +171,9 @@ func (r *Renderer) Render(sink Sink) (int, error) {
 	pages := len(jobs)
 	jobs = append(jobs, r.machineJobs()...)
 	if err := r.runJobs(jobs, sink); err != nil {
+		if ctx := r.opts.Ctx; ctx != nil && ctx.Err() != nil {
+			return 0, ctx.Err()
+		}
 		return 0, err
 	}
 	return pages, r.copyStatic(sink)
@@ -189,6 +194,10 @@ func (r *Renderer) runJobs(jobs []job, sink Sink) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				if ctx := r.opts.Ctx; ctx != nil && ctx.Err() != nil {
+					errs[i] = ctx.Err()
+					continue
+				}
 				buf := bufPool.Get().(*bytes.Buffer)
 				buf.Reset()
 				err := runJob(jobs[i], buf)

@@ -1,0 +1,54 @@
+package build
+
+import (
+	"context"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+
+	"github.com/rokhdad/rokhdad"
+	"github.com/rokhdad/rokhdad/internal/render"
+)
+
+// cancelAfter cancels the build's context after n writes, as Ctrl-C would midway.
+type cancelAfter struct {
+	render.Sink
+	n      atomic.Int32
+	after  int32
+	cancel context.CancelFunc
+}
+
+func (c *cancelAfter) WriteFile(p string, b []byte) error {
+	if c.n.Add(1) == c.after {
+		c.cancel()
+	}
+	return c.Sink.WriteFile(p, b)
+}
+
+func TestInterruptedBuildLeavesOutput(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := ToDir(Options{Source: "testdata/sites/basic", Theme: rokhdad.Theme}, dest); err != nil {
+		t.Fatal(err)
+	}
+	before := treeHash(t, dest)
+	for _, after := range []int32{1, 5, 20} {
+		ctx, cancel := context.WithCancel(context.Background())
+		_, err := toDir(Options{Source: "../..", Theme: rokhdad.Theme, Ctx: ctx, Workers: 1}, dest, func(s render.Sink) render.Sink {
+			return &cancelAfter{Sink: s, after: after, cancel: cancel}
+		})
+		cancel()
+		if err == nil {
+			t.Fatalf("cancelled after %d writes, the build succeeded", after)
+		}
+		after := treeHash(t, dest)
+		if len(after) != len(before) {
+			t.Fatalf("destination changed: %d files, was %d", len(after), len(before))
+		}
+		for k, v := range before {
+			if after[k] != v {
+				t.Errorf("%s changed", k)
+			}
+		}
+		assertNoTemp(t, filepath.Dir(dest))
+	}
+}
