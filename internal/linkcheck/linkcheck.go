@@ -1,6 +1,7 @@
 // Package linkcheck crawls a built site as it will be served under its base URL and reports every
-// internal link, fragment or asset that does not resolve: href, src and srcset in HTML pages (and
-// action of forms), and the <loc> and alternate links of sitemap.xml. External links are not
+// internal link, fragment or asset that does not resolve: href, src, srcset, action and data-index
+// in HTML pages, absolute URLs in meta content (Open Graph) and JSON-LD, and the <loc> and
+// alternate links of sitemap.xml. External links are not
 // fetched. A link that leaves the base path on the same host (a "/style.css" on a project site
 // served under "/repo/") is reported too: it is the classic way a site breaks under a subpath.
 package linkcheck
@@ -14,6 +15,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -153,7 +155,16 @@ func (c *checker) hasID(file, id string) bool {
 // links returns the links of a page: href, src, srcset and action attributes; for XML, <loc>
 // elements and href attributes.
 func links(doc string, xml bool) []string {
-	out := attrs(doc, "href", "src", "action")
+	out := attrs(doc, "href", "src", "action", "data-index")
+	// Absolute URLs in meta content (Open Graph, Twitter) and the URLs of JSON-LD.
+	for _, c := range attrs(doc, "content") {
+		if strings.HasPrefix(c, "http://") || strings.HasPrefix(c, "https://") {
+			out = append(out, c)
+		}
+	}
+	for _, m := range jsonLDURL.FindAllStringSubmatch(doc, -1) {
+		out = append(out, m[1])
+	}
 	for _, s := range attrs(doc, "srcset") {
 		for _, part := range strings.Split(s, ",") {
 			if f := strings.Fields(part); len(f) > 0 {
@@ -283,6 +294,9 @@ func parseAttrs(s string) [][2]string {
 		out = append(out, [2]string{name, val})
 	}
 }
+
+// jsonLDURL finds the URLs of structured data ("url", "mainEntityOfPage", "image").
+var jsonLDURL = regexp.MustCompile(`"(?:url|mainEntityOfPage|image)":"(https?://[^"]+)"`)
 
 // ErrBroken is returned by callers that turn problems into a failure.
 var ErrBroken = errors.New("broken links")

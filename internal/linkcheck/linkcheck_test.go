@@ -28,6 +28,8 @@ func TestCheck(t *testing.T) {
 	write(t, dir, "index.html", `<a href="/repo/fa/">fa</a><a href="fa/#top">top</a><img src="img/a.png" srcset="img/a.png 1x, img/b.png 2x">
 <a href="https://other.org/x">external</a><a href="mailto:a@b.c">mail</a><!-- <a href="/repo/nope/"> -->
 <script>var x = '<a href="/repo/in-script/">';</script>
+<meta property="og:url" content="https://user.github.io/repo/og-missing/"><form data-index="/repo/fa/search.json"></form>
+<script type="application/ld+json">{"url":"https://user.github.io/repo/ld-missing/"}</script>
 <a href="/style.css">outside</a><a href="fa/#missing">bad fragment</a><a href="/repo/fa">no slash</a><a href="/repo/gone/">gone</a>`)
 	write(t, dir, "fa/index.html", `<h1 id="top">x</h1>`)
 	write(t, dir, "img/a.png", "png")
@@ -42,9 +44,12 @@ func TestCheck(t *testing.T) {
 		got = append(got, p.Page+" "+p.Link)
 	}
 	want := []string{
+		"index.html /repo/fa/search.json",
 		"index.html /style.css",
 		"index.html fa/#missing",
 		"index.html /repo/gone/",
+		"index.html https://user.github.io/repo/og-missing/",
+		"index.html https://user.github.io/repo/ld-missing/",
 		"index.html img/b.png",
 		"sitemap.xml https://user.github.io/repo/en/",
 	}
