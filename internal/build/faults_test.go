@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -111,17 +112,22 @@ func TestFaultDestinationIsFile(t *testing.T) {
 	assertNoTemp(t, dir)
 }
 
-// A read-only parent: only meaningful when not running as root, which ignores permissions.
+// A read-only parent. Root ignores permission bits, so as root the folder is made immutable with
+// chattr +i instead, which root cannot write into either.
 func TestFaultReadOnlyParent(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("root ignores permissions; TestFaultParentIsFile covers an unwritable parent")
-	}
 	dest, before := previousBuild(t)
 	parent := filepath.Dir(dest)
-	if err := os.Chmod(parent, 0o555); err != nil {
-		t.Fatal(err)
+	if os.Geteuid() == 0 {
+		if err := exec.Command("chattr", "+i", parent).Run(); err != nil {
+			t.Skipf("as root and without chattr +i here (%v); TestFaultParentIsFile covers an unwritable parent", err)
+		}
+		defer exec.Command("chattr", "-i", parent).Run()
+	} else {
+		if err := os.Chmod(parent, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Chmod(parent, 0o755)
 	}
-	defer os.Chmod(parent, 0o755)
 	_, err := ToDir(Options{Source: "testdata/sites/basic", Theme: rokhdad.Theme}, dest)
 	if err == nil || !strings.Contains(err.Error(), dest) {
 		t.Fatalf("err = %v", err)
@@ -133,4 +139,57 @@ func TestFaultReadOnlyParent(t *testing.T) {
 		}
 	}
 	assertNoTemp(t, parent)
+}
+
+// A full disk: the destination's folder is a 256 KiB tmpfs (as root, where mount is allowed), too
+// small for the site. The build fails naming what it could not write, and the previous output —
+// here, a marker file — stays.
+func TestFaultFullDisk(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a small tmpfs needs root")
+	}
+	mnt := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", mnt).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs here: %v %s", err, out)
+	}
+	defer exec.Command("umount", mnt).Run()
+	dest := filepath.Join(mnt, "public")
+	if err := os.MkdirAll(dest, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dest, "marker"), []byte("previous"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ToDir(Options{Source: "../..", Theme: rokhdad.Theme}, dest)
+	if err == nil {
+		t.Fatal("a site larger than the disk built")
+	}
+	if !strings.Contains(err.Error(), "no space left on device") {
+		t.Errorf("err = %v", err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dest, "marker")); err != nil || string(b) != "previous" {
+		t.Errorf("previous output lost: %q, %v", b, err)
+	}
+	entries, _ := os.ReadDir(mnt)
+	if len(entries) != 1 {
+		t.Errorf("left beside the destination: %d entries", len(entries))
+	}
+}
+
+// Generated paths never leave the destination.
+func TestSinkRefusesPathsOutside(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	sink, err := NewDirSink(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sink.Abort()
+	for _, p := range []string{"../x.html", "/etc/x", "a/../../x", ".."} {
+		if err := sink.WriteFile(p, []byte("x")); err == nil {
+			t.Errorf("wrote %q", p)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(dest), "x.html")); !os.IsNotExist(err) {
+		t.Error("a file was written beside the destination")
+	}
 }
