@@ -129,7 +129,7 @@ func printFindings(stdout, stderr io.Writer, list diag.List, format string, stri
 		for _, d := range list {
 			fmt.Fprintln(stdout, formatFinding(d))
 		}
-		fmt.Fprintf(stdout, "%d errors, %d warnings\n", errs, warns)
+		fmt.Fprintf(stdout, "%s, %s\n", plural(errs, "error"), plural(warns, "warning"))
 	}
 	if errs > 0 || (strict && warns > 0) {
 		return 1
@@ -154,4 +154,12 @@ func formatFinding(d *diag.Diagnostic) string {
 		b.WriteString(" (" + d.Hint + ")")
 	}
 	return b.String()
+}
+
+// plural writes "1 error", "2 errors".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

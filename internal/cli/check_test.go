@@ -145,7 +145,7 @@ func TestCheckErrors(t *testing.T) {
 	for _, want := range []string{
 		faFile + ":8:1: error: unknown key sevrity [sevrity] (did you mean severity?)",
 		"content/en/incidents/api-outage.md:7:1: warning: the article is resolved but its last timeline entry (line 22) has monitoring [resolved]",
-		"1 errors, 2 warnings\n", // the fa translation still counts though it does not parse
+		"1 error, 2 warnings\n", // the fa translation still counts though it does not parse
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
