@@ -159,7 +159,10 @@ type job struct {
 // Render renders every page and copies the static files into sink. It returns how many pages it
 // wrote.
 func (r *Renderer) Render(sink Sink) (int, error) {
-	var jobs []job
+	// The long single jobs (search indexes, feeds) go first, so that they overlap with the many
+	// short page jobs instead of running alone at the end.
+	jobs := r.machineJobs()
+	machine := len(jobs)
 	for _, l := range r.site.Langs {
 		lr := r.langs[l.Code]
 		for _, p := range l.Pages {
@@ -168,8 +171,7 @@ func (r *Renderer) Render(sink Sink) (int, error) {
 		jobs = append(jobs, lr.listJobs()...)
 	}
 	jobs = append(jobs, job{out: "index.html", run: r.renderLanding}, job{out: "404.html", run: r.render404})
-	pages := len(jobs)
-	jobs = append(jobs, r.machineJobs()...)
+	pages := len(jobs) - machine
 	if err := r.runJobs(jobs, sink); err != nil {
 		if ctx := r.opts.Ctx; ctx != nil && ctx.Err() != nil {
 			return 0, ctx.Err()
