@@ -143,12 +143,17 @@ type Pager struct {
 	Links         []PageLink // every page of the list, for numbered links
 }
 
-// PageLink is a numbered link of a pager.
+// PageLink is a numbered link of a pager. Gap marks a place where numbers are left out ("…").
 type PageLink struct {
 	Number  int
 	URL     string
 	Current bool
+	Gap     bool
 }
+
+// pagerWindow is how many numbered links a pager shows on each side of the current page; the
+// first and last pages are always shown, so a list of thousands of pages stays a short row.
+const pagerWindow = 2
 
 // Paginate splits pages into pagers of size each; base is the list's site path ("fa/" or
 // "fa/services/x/"): page 1 is at base, page n at base + "page/n/". An empty list still has one pager.
@@ -166,10 +171,6 @@ func (s *Site) Paginate(base string, pages []*Page, size int) []*Pager {
 		}
 		return s.RelURL(base + "page/" + strconv.Itoa(n) + "/")
 	}
-	links := make([]PageLink, total)
-	for i := range links {
-		links[i] = PageLink{Number: i + 1, URL: url(i + 1)}
-	}
 	out := make([]*Pager, total)
 	for i := range out {
 		lo, hi := i*size, min((i+1)*size, len(pages))
@@ -180,12 +181,27 @@ func (s *Site) Paginate(base string, pages []*Page, size int) []*Pager {
 		if i+1 < total {
 			p.Next = url(i + 2)
 		}
-		p.Links = make([]PageLink, total)
-		copy(p.Links, links)
-		p.Links[i].Current = true
+		p.Links = pagerLinks(i+1, total, url)
 		out[i] = p
 	}
 	return out
+}
+
+// pagerLinks lists the numbered links of page cur of total: 1, a gap, cur-2 … cur+2, a gap, total.
+func pagerLinks(cur, total int, url func(int) string) []PageLink {
+	var links []PageLink
+	last := 0
+	for n := 1; n <= total; n++ {
+		if n != 1 && n != total && (n < cur-pagerWindow || n > cur+pagerWindow) {
+			continue
+		}
+		if n > last+1 {
+			links = append(links, PageLink{Gap: true})
+		}
+		links = append(links, PageLink{Number: n, URL: url(n), Current: n == cur})
+		last = n
+	}
+	return links
 }
 
 // PagerPath is the output path of page n of a list at base.
