@@ -89,11 +89,35 @@ func (c *Catalog) Format(key string, vals ...string) (string, error) {
 	if len(vals) == 0 {
 		return s, nil
 	}
-	pairs := make([]string, 0, len(vals))
-	for i := 0; i+1 < len(vals); i += 2 {
-		pairs = append(pairs, "{"+vals[i]+"}", vals[i+1])
+	// A hand-written pass: strings.NewReplacer would build its tables on every call.
+	var b strings.Builder
+	b.Grow(len(s) + 32)
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			break
+		}
+		name := s[i+1 : i+j]
+		b.WriteString(s[:i])
+		replaced := false
+		for k := 0; k+1 < len(vals); k += 2 {
+			if vals[k] == name {
+				b.WriteString(vals[k+1])
+				replaced = true
+				break
+			}
+		}
+		if !replaced {
+			b.WriteString(s[i : i+j+1])
+		}
+		s = s[i+j+1:]
 	}
-	return strings.NewReplacer(pairs...).Replace(s), nil
+	b.WriteString(s)
+	return b.String(), nil
 }
 
 // keys lists every key the catalog defines (zones as "zones.NAME").

@@ -4,8 +4,10 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"io"
+	"sync"
 	"time"
 
 	"github.com/yuin/goldmark"
@@ -74,7 +76,16 @@ func (r *Renderer) Render(src []byte, doc Doc) ([]byte, error) {
 func (r *Renderer) RenderTo(w io.Writer, src []byte, doc Doc) error {
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	ctx.Set(docKey, &docState{doc: doc, src: src})
-	if err := r.md.Convert(src, w, parser.WithContext(ctx)); err != nil {
+	// goldmark buffers its output in a new 4 KiB bufio.Writer per call unless given one: reuse them.
+	bw := writerPool.Get().(*bufio.Writer)
+	bw.Reset(w)
+	err := r.md.Convert(src, bw, parser.WithContext(ctx))
+	if err == nil {
+		err = bw.Flush()
+	}
+	bw.Reset(nil)
+	writerPool.Put(bw)
+	if err != nil {
 		return &diag.Diagnostic{File: doc.File, Line: doc.Line, Rule: "markdown", Msg: err.Error()}
 	}
 	if st := ctx.Get(docKey).(*docState); len(st.errs) > 0 {
@@ -99,6 +110,8 @@ func (r *Renderer) RenderInline(src string, doc Doc) ([]byte, error) {
 }
 
 var docKey = parser.NewContextKey()
+
+var writerPool = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 4096) }}
 
 type docState struct {
 	doc  Doc
