@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"path/filepath"
 	"syscall"
 	"time"
@@ -25,6 +26,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&dest, "destination", "", "output `directory` (default DIR/public)")
 	fs.StringVar(&base, "baseURL", "", "base `URL` to publish under, overriding site.toml (e.g. https://user.github.io/repo/)")
 	fs.BoolVar(&drafts, "drafts", false, "include articles with draft = true")
+	var cpuProfile, memProfile string
+	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the build to `file` (go tool pprof)")
+	fs.StringVar(&memProfile, "memprofile", "", "write a heap profile at the end of the build to `file`")
 	if done, code := parse(fs, args, stdout); done {
 		return code
 	}
@@ -45,8 +49,27 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	o.Ctx = ctx
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, "error: "+err.Error())
+			return 2
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(stderr, "error: "+err.Error())
+			return 2
+		}
+		defer pprof.StopCPUProfile()
+	}
 	start := time.Now()
 	res, err := build.ToDir(o, dest)
+	if memProfile != "" {
+		if f, ferr := os.Create(memProfile); ferr == nil {
+			_ = pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}
+	}
 	if ctx.Err() != nil {
 		fmt.Fprintf(stderr, "interrupted; %s was left as it was\n", dest)
 		return 130
