@@ -71,15 +71,7 @@ func checkBad(t *testing.T, site string, expect []string) string {
 			t.Errorf("error lacks %q:\n%s", want, msg)
 		}
 	}
-	after := treeHash(t, dest)
-	if len(after) != len(before) {
-		t.Errorf("previous output has %d files after the failed build, %d before", len(after), len(before))
-	}
-	for k, v := range before {
-		if after[k] != v {
-			t.Errorf("previous output changed: %s", k)
-		}
-	}
+	assertUnchanged(t, dest, before, "previous output after the failed build")
 	if testing.Verbose() {
 		t.Logf("%s", msg)
 	}

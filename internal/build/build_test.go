@@ -224,15 +224,7 @@ func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 	if d.File != "content/en/incidents/api-outage.md" || d.Line != 8 {
 		t.Errorf("error at %s, want content/en/incidents/api-outage.md:8: %v", d.Pos(), err)
 	}
-	after := treeHash(t, dest)
-	if len(before) != len(after) {
-		t.Errorf("output has %d files after the failed build, %d before", len(after), len(before))
-	}
-	for k, v := range before {
-		if after[k] != v {
-			t.Errorf("%s changed", k)
-		}
-	}
+	assertUnchanged(t, dest, before, "after the failed build")
 	assertNoTemp(t, filepath.Dir(dest))
 }
 
@@ -257,6 +249,21 @@ func TestRebuildRemovesDeletedArticle(t *testing.T) {
 		t.Errorf("page of the deleted article remains: %v", err)
 	}
 	assertNoTemp(t, filepath.Dir(dest))
+}
+
+// assertUnchanged reports every way the tree at dir differs from before (a treeHash): files added,
+// removed or changed. when says in which situation, for the messages.
+func assertUnchanged(t *testing.T, dir string, before map[string]string, when string) {
+	t.Helper()
+	after := treeHash(t, dir)
+	if len(after) != len(before) {
+		t.Errorf("%s: %d files, %d before", when, len(after), len(before))
+	}
+	for k, v := range before {
+		if after[k] != v {
+			t.Errorf("%s: %s changed", when, k)
+		}
+	}
 }
 
 func assertNoTemp(t *testing.T, dir string) {

@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -55,15 +56,7 @@ func TestFaultMidwayWrite(t *testing.T) {
 		if fsink.count.Load() < n {
 			t.Fatalf("only %d writes", fsink.count.Load())
 		}
-		after := treeHash(t, dest)
-		if len(after) != len(before) {
-			t.Errorf("write %d failing: %d files after, %d before", n, len(after), len(before))
-		}
-		for k, v := range before {
-			if after[k] != v {
-				t.Errorf("write %d failing: %s changed", n, k)
-			}
-		}
+		assertUnchanged(t, dest, before, fmt.Sprintf("write %d failing", n))
 		assertNoTemp(t, filepath.Dir(dest))
 	}
 }
@@ -132,12 +125,7 @@ func TestFaultReadOnlyParent(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), dest) {
 		t.Fatalf("err = %v", err)
 	}
-	after := treeHash(t, dest)
-	for k, v := range before {
-		if after[k] != v {
-			t.Errorf("%s changed", k)
-		}
-	}
+	assertUnchanged(t, dest, before, "read-only parent")
 	assertNoTemp(t, parent)
 }
 

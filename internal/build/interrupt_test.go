@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"sync/atomic"
 	"testing"
@@ -40,15 +41,7 @@ func TestInterruptedBuildLeavesOutput(t *testing.T) {
 		if err == nil {
 			t.Fatalf("cancelled after %d writes, the build succeeded", after)
 		}
-		after := treeHash(t, dest)
-		if len(after) != len(before) {
-			t.Fatalf("destination changed: %d files, was %d", len(after), len(before))
-		}
-		for k, v := range before {
-			if after[k] != v {
-				t.Errorf("%s changed", k)
-			}
-		}
+		assertUnchanged(t, dest, before, fmt.Sprintf("cancelled after %d writes", after))
 		assertNoTemp(t, filepath.Dir(dest))
 	}
 }

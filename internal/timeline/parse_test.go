@@ -384,9 +384,13 @@ func TestTimeDateGuesses(t *testing.T) {
 
 // oracle finds every instant at which loc showed the wall time w (read as UTC), independently of
 // resolve: it samples loc's offset every 10 minutes over two days around w.
-func oracle(w time.Time, loc *time.Location) []time.Time {
+func oracle(w time.Time, loc *time.Location) []time.Time { return oracleEvery(w, loc, 10*time.Minute) }
+
+// oracleEvery is oracle with the given sampling step: each offset seen near w gives the candidate
+// w - offset, kept when loc really was at that offset then (so it shows w again), earliest first.
+func oracleEvery(w time.Time, loc *time.Location, step time.Duration) []time.Time {
 	var offs []int
-	for d := -30 * time.Hour; d <= 30*time.Hour; d += 10 * time.Minute {
+	for d := -30 * time.Hour; d <= 30*time.Hour; d += step {
 		_, o := w.Add(d).In(loc).Zone()
 		if !containsInt(offs, o) {
 			offs = append(offs, o)
@@ -395,7 +399,7 @@ func oracle(w time.Time, loc *time.Location) []time.Time {
 	var out []time.Time
 	for _, o := range offs {
 		c := w.Add(-time.Duration(o) * time.Second).In(loc)
-		if c.Format("2006-01-02 15:04:05.999999999") == w.Format("2006-01-02 15:04:05.999999999") {
+		if _, co := c.Zone(); co == o {
 			out = append(out, c)
 		}
 	}
