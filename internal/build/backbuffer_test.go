@@ -63,6 +63,19 @@ func TestBackFolderGivesTheSameOutput(t *testing.T) {
 			os.WriteFile(p, []byte("stale"), 0o644)
 		}
 	}
+	// A longer file than the build writes: it must be cut to length.
+	long := filepath.Join(back, "en", "index.html")
+	if err := os.WriteFile(long, append([]byte(read(t, long)), make([]byte, 100000)...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A page hard-linked elsewhere (a backup made with cp -al): the build must not change the copy.
+	linked := filepath.Join(t.TempDir(), "backup.html")
+	if err := os.Link(filepath.Join(back, "en", "archive", "index.html"), linked); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(linked, []byte("backup"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	// A file where the build needs a folder.
 	os.RemoveAll(filepath.Join(back, "en", "tags"))
 	os.WriteFile(filepath.Join(back, "en", "tags"), []byte("in the way"), 0o644)
@@ -80,6 +93,9 @@ func TestBackFolderGivesTheSameOutput(t *testing.T) {
 	assertUnchanged(t, back, second, "back folder after the third build")
 	if _, err := os.Lstat(filepath.Join(dest, "link")); !os.IsNotExist(err) {
 		t.Errorf("a link in the back folder survived: %v", err)
+	}
+	if got := read(t, linked); got != "backup" {
+		t.Errorf("the hard-linked copy changed: %.40q", got)
 	}
 	assertNoTemp(t, filepath.Dir(dest))
 

@@ -196,11 +196,15 @@ func (s *DirSink) WriteFile(p string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	f, err := s.create(full)
-	if err == nil {
-		_, err = f.Write(data)
-		if cerr := f.Close(); err == nil {
-			err = cerr
+	err = writeFile(full, data)
+	if err != nil && s.reuse {
+		// A folder may stand where the file goes: create removes it.
+		var f *os.File
+		if f, err = s.create(full); err == nil {
+			_, err = f.Write(data)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
 		}
 	}
 	if err != nil {
