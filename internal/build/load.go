@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/rokhdad/rokhdad/internal/config"
 	"github.com/rokhdad/rokhdad/internal/content"
@@ -64,20 +65,16 @@ func LoadContent(fsys *source.FS, cfg *config.Config) ([]*content.Page, error) {
 	pages := make([]*content.Page, len(files))
 	perr := make([]error, len(files))
 	var wg sync.WaitGroup
-	next := make(chan int)
+	var next atomic.Int64
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
 				pages[i], perr[i] = loadOne(fsys, cfg, files[i])
 			}
 		}()
 	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	var out []*content.Page
 	for i, p := range pages {

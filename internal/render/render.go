@@ -13,6 +13,7 @@ import (
 	"io"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/rokhdad/rokhdad/internal/config"
 	"github.com/rokhdad/rokhdad/internal/diag"
@@ -181,40 +182,40 @@ func (r *Renderer) Render(sink Sink) (int, error) {
 	return pages, r.copyStatic(sink)
 }
 
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
 func (r *Renderer) runJobs(jobs []job, sink Sink) error {
 	workers := r.opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	errs := make([]error, len(jobs))
-	next := make(chan int)
+	var next atomic.Int64 // the next job to take: workers pull indexes, no channel hand-off per job
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			buf := new(bytes.Buffer)
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
+					return
+				}
 				if ctx := r.opts.Ctx; ctx != nil && ctx.Err() != nil {
 					errs[i] = ctx.Err()
 					continue
 				}
-				buf := bufPool.Get().(*bytes.Buffer)
 				buf.Reset()
 				err := runJob(jobs[i], buf)
 				if err == nil {
 					err = sink.WriteFile(jobs[i].out, buf.Bytes())
 				}
-				bufPool.Put(buf)
 				errs[i] = err
+				if buf.Cap() > 1<<20 {
+					buf = new(bytes.Buffer) // do not keep a feed-sized buffer for the pages
+				}
 			}
 		}()
 	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	var all diag.List
 	for _, err := range errs {
