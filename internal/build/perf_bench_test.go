@@ -1,0 +1,250 @@
+package build
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"github.com/rokhdad/rokhdad"
+	"github.com/rokhdad/rokhdad/internal/content"
+)
+
+// perfSink keeps every file a build writes.
+type perfSink struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (s *perfSink) WriteFile(p string, data []byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.files[p] = bytes.Clone(data)
+	return nil
+}
+
+func (s *perfSink) CopyFile(p string, r io.Reader) error {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	return s.WriteFile(p, data)
+}
+
+// perfFile is one output file.
+type perfFile struct {
+	path string
+	data []byte
+}
+
+// perfArticlePages builds a corpus of n articles per language into memory and returns its article
+// pages, in path order.
+func perfArticlePages(b *testing.B, n int) []perfFile {
+	b.Helper()
+	dir := benchCorpus(b, n)
+	sink := &perfSink{files: map[string][]byte{}}
+	res, err := Run(Options{Source: dir, Theme: rokhdad.Theme}, sink)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []perfFile
+	for _, l := range res.Site.Langs {
+		for _, p := range l.Pages {
+			data, ok := sink.files[p.OutPath]
+			if !ok {
+				b.Fatalf("the build did not write %s", p.OutPath)
+			}
+			out = append(out, perfFile{p.OutPath, data})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
+	return out
+}
+
+// perfEach runs f(i) for i in [0, n) on GOMAXPROCS goroutines and returns the first error.
+func perfEach(n int, f func(i int) error) error {
+	var wg sync.WaitGroup
+	var once sync.Once
+	var first error
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if err := f(i); err != nil {
+					once.Do(func() { first = err })
+				}
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return first
+}
+
+// BenchmarkWrite writes the 2,000 article pages of a 1,000-article corpus (as the build rendered
+// them) through a DirSink from GOMAXPROCS goroutines, as the renderer's workers do, and commits: one
+// operation is a whole build's writing, ns/file is one page.
+//
+// "rebuild" is the steady state of building the same site again and again: two builds are written
+// before timing, so whatever the sink keeps or removes between builds (the previous output, a back
+// folder) is as it is after any number of rebuilds. "first" writes into a folder that holds nothing
+// (its content is removed before each operation, untimed): the first build of a site.
+func BenchmarkWrite(b *testing.B) {
+	pages := perfArticlePages(b, 1000)
+	var size int64
+	for _, p := range pages {
+		size += int64(len(p.data))
+	}
+	b.Logf("%d pages, %d bytes on average", len(pages), size/int64(len(pages)))
+	write := func(dest string) error {
+		sink, err := NewDirSink(dest)
+		if err != nil {
+			return err
+		}
+		if err := perfEach(len(pages), func(i int) error { return sink.WriteFile(pages[i].path, pages[i].data) }); err != nil {
+			sink.Abort()
+			return err
+		}
+		return sink.Commit()
+	}
+	perFile := func(b *testing.B) {
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/file")
+	}
+	b.Run("rebuild", func(b *testing.B) {
+		dest := filepath.Join(b.TempDir(), "public")
+		for range 2 {
+			if err := write(dest); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.SetBytes(size)
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := write(dest); err != nil {
+				b.Fatal(err)
+			}
+		}
+		perFile(b)
+	})
+	b.Run("first", func(b *testing.B) {
+		parent := filepath.Join(b.TempDir(), "out")
+		dest := filepath.Join(parent, "public")
+		b.SetBytes(size)
+		b.ReportAllocs()
+		for b.Loop() {
+			b.StopTimer()
+			if err := os.RemoveAll(parent); err != nil {
+				b.Fatal(err)
+			}
+			if err := os.Mkdir(parent, 0o755); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			if err := write(dest); err != nil {
+				b.Fatal(err)
+			}
+		}
+		perFile(b)
+	})
+}
+
+// BenchmarkFloor is the floor of a build: for every article of a corpus of N articles per language
+// (N is ROKHDAD_BENCH_N, 1000 when unset), read the file, split the front matter off with
+// content.Split, convert the body with plain goldmark (GFM, none of rokhdad's extensions, no
+// layout) and write the HTML to OUT/<lang>/<name>/index.html with os.MkdirAll and os.WriteFile, on
+// GOMAXPROCS goroutines. Each operation writes into a new, empty folder; removing the previous one
+// is not timed. ns/article is one article.
+func BenchmarkFloor(b *testing.B) {
+	n := 1000
+	if s := os.Getenv("ROKHDAD_BENCH_N"); s != "" {
+		v, err := strconv.Atoi(s)
+		if err != nil || v < 1 {
+			b.Fatalf("ROKHDAD_BENCH_N=%q: want a positive number of articles per language", s)
+		}
+		n = v
+	}
+	dir := benchCorpus(b, n)
+	files, err := filepath.Glob(filepath.Join(dir, "content", "*", "*", "*.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(files) == 0 {
+		b.Fatal("the corpus has no articles")
+	}
+	sort.Strings(files)
+	type article struct{ src, out string }
+	arts := make([]article, len(files))
+	var size int64
+	for i, f := range files {
+		rel, err := filepath.Rel(filepath.Join(dir, "content"), f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		parts := strings.Split(filepath.ToSlash(rel), "/") // <lang>/<section>/<name>.md
+		arts[i] = article{src: f, out: filepath.Join(parts[0], strings.TrimSuffix(parts[2], ".md"), "index.html")}
+		st, err := os.Stat(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += st.Size()
+	}
+	b.Logf("N=%d: %d articles, %d source bytes", n, len(arts), size)
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	bufs := sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	root := b.TempDir()
+	prev := ""
+	iter := 0
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		if prev != "" {
+			b.StopTimer()
+			if err := os.RemoveAll(prev); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+		}
+		iter++
+		out := filepath.Join(root, strconv.Itoa(iter))
+		err := perfEach(len(arts), func(i int) error {
+			src, err := os.ReadFile(arts[i].src)
+			if err != nil {
+				return err
+			}
+			_, body, _, _, err := content.Split(arts[i].src, src)
+			if err != nil {
+				return err
+			}
+			buf := bufs.Get().(*bytes.Buffer)
+			defer bufs.Put(buf)
+			buf.Reset()
+			if err := md.Convert(body, buf); err != nil {
+				return err
+			}
+			target := filepath.Join(out, arts[i].out)
+			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(target, buf.Bytes(), 0o644)
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		prev = out
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(arts)), "ns/article")
+}
