@@ -62,6 +62,19 @@ func LoadContent(fsys *source.FS, cfg *config.Config) ([]*content.Page, error) {
 		return nil, err
 	}
 	sort.Strings(files)
+	dirs := map[string]*source.Dir{}
+	for _, f := range files {
+		d := path.Dir(f)
+		if dirs[d] != nil {
+			continue
+		}
+		dir, err := fsys.OpenDir(d)
+		if err != nil {
+			return nil, &diag.Diagnostic{File: d, Msg: "cannot read: " + err.Error()}
+		}
+		defer dir.Close()
+		dirs[d] = dir
+	}
 	pages := make([]*content.Page, len(files))
 	perr := make([]error, len(files))
 	var wg sync.WaitGroup
@@ -71,7 +84,7 @@ func LoadContent(fsys *source.FS, cfg *config.Config) ([]*content.Page, error) {
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
-				pages[i], perr[i] = loadOne(fsys, cfg, files[i])
+				pages[i], perr[i] = loadOne(dirs[path.Dir(files[i])], cfg, files[i])
 			}
 		}()
 	}
@@ -90,10 +103,10 @@ func LoadContent(fsys *source.FS, cfg *config.Config) ([]*content.Page, error) {
 	return out, nil
 }
 
-func loadOne(fsys *source.FS, cfg *config.Config, file string) (*content.Page, error) {
+func loadOne(dir *source.Dir, cfg *config.Config, file string) (*content.Page, error) {
 	parts := strings.Split(file, "/")
 	lang := cfg.Language(parts[1])
-	src, err := fs.ReadFile(fsys.Site(), file)
+	src, err := dir.ReadFile(path.Base(file))
 	if err != nil {
 		return nil, &diag.Diagnostic{File: file, Msg: "cannot read: " + err.Error()}
 	}
