@@ -123,7 +123,14 @@ func findRuns(s string, html bool) [][2]int {
 	var runs [][2]int
 	i := 0
 	for i < len(s) {
-		// Find the start of a token that begins with a digit, at a token boundary.
+		// Find the start of a token that begins with a digit, at a token boundary. Most of a page
+		// is letters: skip to the next byte that can begin a digit (ASCII, or the lead byte of
+		// U+06F0–U+06F9 and U+0660–U+0669) without decoding.
+		if k := digitStart(s[i:]); k < 0 {
+			break
+		} else {
+			i += k
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !isDigit(r) || (i > 0 && !boundaryBefore(s, i)) {
 			i += n
@@ -221,6 +228,16 @@ func boundaryBefore(s string, i int) bool {
 		return false
 	}
 	return !strings.ContainsRune(":./,-_+%#@&٫٬٪", r)
+}
+
+// digitStart returns the index of the first byte of s that may begin a digit, or -1.
+func digitStart(s string) int {
+	for k := 0; k < len(s); k++ {
+		if c := s[k]; c >= '0' && c <= '9' || c == 0xDB || c == 0xD9 {
+			return k
+		}
+	}
+	return -1
 }
 
 func isDigit(r rune) bool {

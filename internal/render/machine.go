@@ -2,8 +2,8 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -99,6 +99,7 @@ func (r *langRenderer) articleChannel(file string) *feed.Channel {
 type update struct {
 	page  *site.Page
 	index int
+	title string // the article's title as plain text, made once per article
 }
 
 func (r *langRenderer) updatesFeed(w *bytes.Buffer) error {
@@ -109,8 +110,9 @@ func (r *langRenderer) updatesFeed(w *bytes.Buffer) error {
 	c := r.channel("updates.xml", r.lang.Title+": "+title, title)
 	var ups []update
 	for _, p := range r.lang.Pages {
+		title := r.plain(p.Title)
 		for i := range p.Timeline {
-			ups = append(ups, update{p, i})
+			ups = append(ups, update{p, i, title})
 		}
 	}
 	// Newest first; ties (two updates at one instant) keep article and entry order.
@@ -126,13 +128,13 @@ func (r *langRenderer) updatesFeed(w *bytes.Buffer) error {
 			}
 			label += ": "
 		}
-		anchor := fmt.Sprintf("%s#update-%d", u.page.Permalink, u.index+1)
+		anchor := u.page.Permalink + "#update-" + strconv.Itoa(u.index+1)
 		text, err := r.entryHTML(u.page, u.index)
 		if err != nil {
 			return err
 		}
 		c.Items = append(c.Items, feed.Item{
-			ID: anchor, Link: anchor, Title: label + r.plain(u.page.Title),
+			ID: anchor, Link: anchor, Title: label + u.title,
 			Summary: r.plain(e.Text), Content: string(text), Published: e.At, Updated: e.At,
 		})
 	}
