@@ -2,33 +2,14 @@ package build
 
 import (
 	"io"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strconv"
 	"testing"
+
+	"github.com/rokhdad/rokhdad/internal/benchcorpus"
 
 	"github.com/rokhdad/rokhdad"
 )
 
-// benchCorpus generates the shared benchmark corpus (n articles per language) into a temporary
-// directory with ../shared/bench/gen.py, the generator the Hugo comparison uses.
-func benchCorpus(b *testing.B, n int) string {
-	b.Helper()
-	gen, err := filepath.Abs("../../../shared/bench/gen.py")
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := os.Stat(gen); err != nil {
-		b.Skip("no ../shared/bench/gen.py beside the repository")
-	}
-	dir := filepath.Join(b.TempDir(), "site")
-	cmd := exec.Command("python3", gen, strconv.Itoa(n), dir, "--format", "rokhdad")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Skipf("gen.py: %v\n%s", err, out)
-	}
-	return dir
-}
+func benchCorpus(b *testing.B, n int) string { return benchcorpus.Generate(b, n) }
 
 type discardSink struct{}
 

@@ -3,37 +3,19 @@ package markdown
 import (
 	"html"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"testing"
 	"time"
+
+	"github.com/rokhdad/rokhdad/internal/benchcorpus"
 
 	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/timeline"
 )
 
-// perfCorpus generates the shared benchmark corpus (n articles per language) into a temporary
-// directory with ../shared/bench/gen.py, like benchCorpus in internal/build. It skips the benchmark
-// when the generator or python3 is missing.
-func perfCorpus(b *testing.B, n int) string {
-	b.Helper()
-	gen, err := filepath.Abs("../../../shared/bench/gen.py")
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := os.Stat(gen); err != nil {
-		b.Skip("no ../shared/bench/gen.py beside the repository")
-	}
-	dir := filepath.Join(b.TempDir(), "site")
-	cmd := exec.Command("python3", gen, strconv.Itoa(n), dir, "--format", "rokhdad")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Skipf("gen.py: %v\n%s", err, out)
-	}
-	return dir
-}
+func perfCorpus(b *testing.B, n int) string { return benchcorpus.Generate(b, n) }
 
 // perfBody is the Markdown body of one corpus article.
 type perfBody struct {

@@ -1,0 +1,59 @@
+// Package benchcorpus generates the shared benchmark corpus for benchmarks: the bilingual incident
+// site that ../shared/bench/gen.py writes beside the repository, the same one the comparison with
+// Hugo (../shared/bench/compare.sh) builds. It is used by tests only.
+package benchcorpus
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+)
+
+// Generate writes the corpus of n articles per language into a temporary folder and returns the
+// site folder. It skips the benchmark or test when the generator or python3 is missing.
+func Generate(tb testing.TB, n int) string {
+	tb.Helper()
+	gen := generator()
+	if gen == "" {
+		tb.Skip("no ../shared/bench/gen.py beside the repository")
+	}
+	dir := filepath.Join(tb.TempDir(), "site")
+	cmd := exec.Command("python3", gen, strconv.Itoa(n), dir, "--format", "rokhdad")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		tb.Skipf("gen.py: %v\n%s", err, out)
+	}
+	return dir
+}
+
+// N is the corpus size a benchmark should use: ROKHDAD_BENCH_N when set, else def.
+func N(def int) int {
+	if n, err := strconv.Atoi(os.Getenv("ROKHDAD_BENCH_N")); err == nil && n > 0 {
+		return n
+	}
+	return def
+}
+
+// generator finds ../shared/bench/gen.py from the repository root, the nearest folder up from the
+// working directory (a package's, under go test) that holds go.mod.
+func generator() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			gen := filepath.Join(dir, "..", "shared", "bench", "gen.py")
+			if _, err := os.Stat(gen); err == nil {
+				return gen
+			}
+			return ""
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return ""
+		}
+		dir = up
+	}
+}
