@@ -2,20 +2,24 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
 	"github.com/rokhdad/rokhdad"
+	"github.com/rokhdad/rokhdad/internal/benchcorpus"
 	"github.com/rokhdad/rokhdad/internal/content"
 )
 
@@ -248,3 +252,44 @@ func BenchmarkFloor(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(arts)), "ns/article")
 }
+
+// BenchmarkSessionUpdate is one article's text changed and brought up to date in memory, as serve
+// does: the article read and parsed again, the site resolved again, and the outputs that show the
+// article rendered. It reports the time until the pages are written (ready) besides the total with
+// the feeds and indexes. N = ROKHDAD_BENCH_N, default 1000.
+func BenchmarkSessionUpdate(b *testing.B) {
+	n := benchcorpus.N(1000)
+	dir := benchCorpus(b, n)
+	sink := discardRemover{}
+	sess, _, err := NewSession(Options{Source: dir, Theme: rokhdad.Theme}, sink)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer sess.Close()
+	rel := fmt.Sprintf("content/fa/incidents/incident-%05d.md", n/2)
+	md := filepath.Join(dir, filepath.FromSlash(rel))
+	orig, err := os.ReadFile(md)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ready time.Duration
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		b.StopTimer()
+		if err := os.WriteFile(md, append(slices.Clip(orig), fmt.Sprintf("\nedit %d\n", i)...), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		u, err := sess.Update([]string{rel}, sink, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ready += u.Ready
+	}
+	b.ReportMetric(float64(ready.Microseconds())/1000/float64(b.N), "ms-ready/op")
+}
+
+type discardRemover struct{ discardSink }
+
+func (discardRemover) Remove(string) error { return nil }

@@ -45,7 +45,6 @@ func placeholderFuncs() template.FuncMap {
 }
 
 func (r *langRenderer) funcs() template.FuncMap {
-	s := r.site
 	return template.FuncMap{
 		"t":             r.cat.T,
 		"date":          r.loc.Date,
@@ -61,10 +60,10 @@ func (r *langRenderer) funcs() template.FuncMap {
 		"downtime":      r.downtime,
 		"card":          r.card,
 		"termURL": func(kind, name string) string {
-			return s.RelURL(r.lang.Code + "/" + kind + "/" + site.Slug(name) + "/")
+			return r.site.RelURL(r.lang.Code + "/" + kind + "/" + site.Slug(name) + "/")
 		},
-		"rel": s.RelURL,
-		"abs": s.AbsURL,
+		"rel": func(p string) string { return r.site.RelURL(p) },
+		"abs": func(p string) string { return r.site.AbsURL(p) },
 	}
 }
 
@@ -112,7 +111,7 @@ func (r *langRenderer) html(b []byte) template.HTML {
 // card renders the "card" partial for p once and keeps the HTML: an article appears on its home
 // page, its month, and every service and tag page it names.
 func (r *langRenderer) card(p *site.Page) (template.HTML, error) {
-	if v, ok := r.cards.Load(p); ok {
+	if v, ok := r.cards.Load(p.Page); ok {
 		return v.(template.HTML), nil
 	}
 	var b strings.Builder
@@ -120,6 +119,6 @@ func (r *langRenderer) card(p *site.Page) (template.HTML, error) {
 		return "", err
 	}
 	h := template.HTML(b.String())
-	r.cards.Store(p, h)
+	r.cards.Store(p.Page, h)
 	return h, nil
 }

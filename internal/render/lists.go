@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/rokhdad/rokhdad/internal/chart"
+	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/site"
 )
 
@@ -16,11 +17,14 @@ func (r *langRenderer) listJobs() []job {
 	l := r.lang
 	code := l.Code + "/"
 	var jobs []job
-	add := func(out string, run func(w *bytes.Buffer) error) { jobs = append(jobs, job{out: out, run: run}) }
+	add := func(out string, g sig, run func(w *bytes.Buffer) error) {
+		jobs = append(jobs, job{out: out, run: run, sig: g})
+	}
+	all := sig{deps: contents(l.Pages)}
 
 	home, _ := r.cat.T("latest")
 	for _, p := range r.site.Paginate(code, l.Pages, r.site.Config.Paginate) {
-		add(site.PagerPath(code, p.Number), func(w *bytes.Buffer) error {
+		add(site.PagerPath(code, p.Number), pagerSig(p, ""), func(w *bytes.Buffer) error {
 			d := r.listData("home", code, true, home, p)
 			d.Title = r.lang.Title
 			if p.Number > 1 {
@@ -31,14 +35,18 @@ func (r *langRenderer) listJobs() []job {
 	}
 
 	archive, _ := r.cat.T("archive")
-	add(code+"archive/index.html", func(w *bytes.Buffer) error {
+	add(code+"archive/index.html", all, func(w *bytes.Buffer) error {
 		d := r.listData("archive", code+"archive/", true, archive, nil)
 		d.Years = l.Years
 		return r.exec(w, d)
 	})
 	for _, y := range l.Years {
 		ypath := fmt.Sprintf("%sarchive/%d/", code, y.Year)
-		add(ypath+"index.html", func(w *bytes.Buffer) error {
+		var ydeps []*content.Page
+		for _, m := range y.Months {
+			ydeps = append(ydeps, contents(m.Pages)...)
+		}
+		add(ypath+"index.html", sig{deps: ydeps}, func(w *bytes.Buffer) error {
 			d := r.listData("archive", ypath, false, r.loc.Year(y.Year), nil)
 			d.Year, d.Years = y, []*site.Year{y}
 			return r.exec(w, d)
@@ -46,7 +54,7 @@ func (r *langRenderer) listJobs() []job {
 		for _, m := range y.Months {
 			mpath := fmt.Sprintf("%s%02d/", ypath, m.Month)
 			heading := r.loc.MonthName(m.Month) + " " + r.loc.Year(m.Year)
-			add(mpath+"index.html", func(w *bytes.Buffer) error {
+			add(mpath+"index.html", sig{deps: contents(m.Pages)}, func(w *bytes.Buffer) error {
 				p := r.site.Paginate(mpath, m.Pages, 0)[0]
 				return r.exec(w, r.listData("list", mpath, false, heading, p))
 			})
@@ -60,7 +68,7 @@ func (r *langRenderer) listJobs() []job {
 		}
 		heading, _ := r.cat.T(kind + "_index")
 		kpath := code + kind + "/"
-		add(kpath+"index.html", func(w *bytes.Buffer) error {
+		add(kpath+"index.html", all, func(w *bytes.Buffer) error {
 			d := r.listData("terms", kpath, true, heading, nil)
 			d.Terms, d.TermKind = terms, kind
 			return r.exec(w, d)
@@ -68,7 +76,11 @@ func (r *langRenderer) listJobs() []job {
 		for _, t := range terms {
 			tpath := kpath + t.Slug + "/"
 			for _, p := range r.site.Paginate(tpath, t.Pages, r.site.Config.Paginate) {
-				add(site.PagerPath(tpath, p.Number), func(w *bytes.Buffer) error {
+				g := pagerSig(p, t.Name)
+				if kind == "services" && p.Number == 1 {
+					g.deps = contents(t.Pages) // the service's history covers all its articles
+				}
+				add(site.PagerPath(tpath, p.Number), g, func(w *bytes.Buffer) error {
 					layout := "list"
 					if kind == "services" {
 						layout = "service"
@@ -92,7 +104,7 @@ func (r *langRenderer) listJobs() []job {
 	}
 
 	search, _ := r.cat.T("search")
-	add(code+"search/index.html", func(w *bytes.Buffer) error {
+	add(code+"search/index.html", sig{}, func(w *bytes.Buffer) error {
 		return r.exec(w, r.listData("search", code+"search/", true, search, nil))
 	})
 	return jobs

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/feed"
 	"github.com/rokhdad/rokhdad/internal/markdown"
 	"github.com/rokhdad/rokhdad/internal/search"
@@ -18,9 +19,12 @@ import (
 // robots.txt, .nojekyll and, when configured, CNAME.
 func (r *Renderer) machineJobs() []job {
 	var jobs []job
+	var all []*content.Page
 	for _, l := range r.site.Langs {
 		lr := r.langs[l.Code]
 		code := l.Code + "/"
+		pages := sig{deps: contents(l.Pages)}
+		all = append(all, pages.deps...)
 		jobs = append(jobs,
 			job{out: code + "rss.xml", run: func(w *bytes.Buffer) error { return feed.RSS(w, lr.articleChannel("rss.xml")) }},
 			job{out: code + "atom.xml", run: func(w *bytes.Buffer) error { return feed.Atom(w, lr.articleChannel("atom.xml")) }},
@@ -28,9 +32,13 @@ func (r *Renderer) machineJobs() []job {
 			job{out: code + "incidents.json", run: lr.incidentsJSON},
 			job{out: code + "search.json", run: lr.searchIndex},
 		)
+		for i := len(jobs) - 5; i < len(jobs); i++ {
+			jobs[i].sig, jobs[i].late = pages, true
+		}
+		jobs[len(jobs)-2].sig = withTranslations(l.Pages) // incidents.json links them
 	}
 	jobs = append(jobs,
-		job{out: "sitemap.xml", run: r.sitemap},
+		job{out: "sitemap.xml", run: r.sitemap, sig: sig{deps: all}, late: true},
 		job{out: "robots.txt", run: func(w *bytes.Buffer) error {
 			_, err := w.Write(feed.Robots(r.site.AbsURL("sitemap.xml")))
 			return err

@@ -16,6 +16,7 @@ import (
 	"sync/atomic"
 
 	"github.com/rokhdad/rokhdad/internal/config"
+	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/diag"
 	"github.com/rokhdad/rokhdad/internal/i18n"
 	"github.com/rokhdad/rokhdad/internal/locale"
@@ -39,11 +40,15 @@ type Options struct {
 
 // Renderer renders one site.
 type Renderer struct {
-	site  *site.Site
-	fsys  *source.FS
-	tmpl  *Templates
-	langs map[string]*langRenderer
-	opts  Options
+	site   *site.Site
+	fsys   *source.FS
+	tmpl   *Templates
+	langs  map[string]*langRenderer
+	opts   Options
+	sigs   map[string]sig          // what each output of the last Render or Rerender was made from
+	jobs   []job                   // the outputs of the last Render or Rerender
+	index  map[*content.Page][]int // article → the jobs whose sig names it; made when Replace needs it
+	pageOf map[*content.Page]*site.Page
 }
 
 // langRenderer holds one language's tools: its catalog, locale, Markdown renderer and templates.
@@ -56,7 +61,7 @@ type langRenderer struct {
 	kinds   map[string]*template.Template // this language's clones of the page layouts
 	peers   map[string]*langRenderer      // every language's renderer, this one included
 	rtl     bool
-	cards   sync.Map // *site.Page → template.HTML, see card
+	cards   sync.Map // *content.Page → template.HTML, see card
 	entries sync.Map // entryKey → template.HTML, see entryHTML
 }
 
@@ -153,33 +158,43 @@ func newLangRenderer(s *site.Site, l *site.Lang, cat *i18n.Catalog, tmpl *Templa
 
 // job is one output file to render.
 type job struct {
-	out string
-	run func(w *bytes.Buffer) error
+	out  string
+	run  func(w *bytes.Buffer) error
+	sig  sig
+	late bool       // a machine-readable file over a whole language or site: see Rerender
+	page *site.Page // an article's own page: the article
 }
 
 // Render renders every page and copies the static files into sink. It returns how many pages it
 // wrote.
 func (r *Renderer) Render(sink Sink) (int, error) {
-	// The long single jobs (search indexes, feeds) go first, so that they overlap with the many
-	// short page jobs instead of running alone at the end.
-	jobs := r.machineJobs()
-	machine := len(jobs)
-	for _, l := range r.site.Langs {
-		lr := r.langs[l.Code]
-		for _, p := range l.Pages {
-			jobs = append(jobs, job{out: p.OutPath, run: func(w *bytes.Buffer) error { return lr.renderSingle(w, p) }})
-		}
-		jobs = append(jobs, lr.listJobs()...)
-	}
-	jobs = append(jobs, job{out: "index.html", run: r.renderLanding}, job{out: "404.html", run: r.render404})
-	pages := len(jobs) - machine
+	jobs, pages := r.plan()
 	if err := r.runJobs(jobs, sink); err != nil {
 		if ctx := r.opts.Ctx; ctx != nil && ctx.Err() != nil {
 			return 0, ctx.Err()
 		}
 		return 0, err
 	}
+	r.keep(jobs)
 	return pages, r.copyStatic(sink)
+}
+
+// plan lists every output of the site and how many of them are pages.
+func (r *Renderer) plan() (jobs []job, pages int) {
+	// The long single jobs (search indexes, feeds) go first, so that they overlap with the many
+	// short page jobs instead of running alone at the end.
+	jobs = r.machineJobs()
+	machine := len(jobs)
+	for _, l := range r.site.Langs {
+		lr := r.langs[l.Code]
+		for _, p := range l.Pages {
+			jobs = append(jobs, job{out: p.OutPath, run: func(w *bytes.Buffer) error { return lr.renderSingle(w, p) },
+				sig: singleSig(p), page: p})
+		}
+		jobs = append(jobs, lr.listJobs()...)
+	}
+	jobs = append(jobs, job{out: "index.html", run: r.renderLanding}, job{out: "404.html", run: r.render404})
+	return jobs, len(jobs) - machine
 }
 
 func (r *Renderer) runJobs(jobs []job, sink Sink) error {
@@ -187,6 +202,11 @@ func (r *Renderer) runJobs(jobs []job, sink Sink) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	return r.runJobsOn(workers, jobs, sink)
+}
+
+// runJobsOn renders jobs with the given number of workers.
+func (r *Renderer) runJobsOn(workers int, jobs []job, sink Sink) error {
 	errs := make([]error, len(jobs))
 	var next atomic.Int64 // the next job to take: workers pull indexes, no channel hand-off per job
 	var wg sync.WaitGroup

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/rokhdad/rokhdad/internal/chart"
+	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/markdown"
 	"github.com/rokhdad/rokhdad/internal/site"
 	"github.com/rokhdad/rokhdad/internal/timeline"
@@ -185,14 +186,14 @@ func (r *langRenderer) timelineChart(p *site.Page, tv *TimelineView) (template.H
 
 // entryKey names one timeline entry of one article.
 type entryKey struct {
-	page  *site.Page
+	page  *content.Page
 	index int
 }
 
 // entryHTML renders the text of entry i of p once per language: the article page and the updates
 // feed both show it.
 func (r *langRenderer) entryHTML(p *site.Page, i int) (template.HTML, error) {
-	k := entryKey{p, i}
+	k := entryKey{p.Page, i}
 	if v, ok := r.entries.Load(k); ok {
 		return v.(template.HTML), nil
 	}
