@@ -8,6 +8,7 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -28,6 +29,11 @@ import (
 // EventsPath is where pages listen for reload and error events.
 const EventsPath = "/__rokhdad/events"
 
+// DefaultDebounce is how long the files must be quiet after a change before serve rebuilds: long
+// enough to see an editor's save (write, or write-and-rename) as one change, short next to the
+// rebuild itself.
+const DefaultDebounce = 20 * time.Millisecond
+
 // Options say what to serve.
 type Options struct {
 	Source   string        // site directory
@@ -36,13 +42,15 @@ type Options struct {
 	Theme    fs.FS         // the default theme
 	Out      io.Writer     // build reports; nil discards them
 	Errors   io.Writer     // failed builds' diagnostics; nil means Out
-	Debounce time.Duration // quiet time after a change before rebuilding; 0 means 100 ms
+	Debounce time.Duration // quiet time after a change before rebuilding; 0 means DefaultDebounce
 }
 
 // MemSink is a render.Sink that keeps the files in memory, keyed by their slash path.
 type MemSink struct {
-	mu    sync.Mutex
-	files map[string][]byte
+	mu      sync.Mutex
+	files   map[string][]byte
+	pending map[string]bool // files being written again: Get waits for them (see Hold)
+	done    chan struct{}   // closed by Release
 }
 
 // NewMemSink returns an empty MemSink.
@@ -85,12 +93,66 @@ func (m *MemSink) CopyFile(p string, r io.Reader) error {
 	return nil
 }
 
-// Get returns the file at slash path p ("en/index.html").
+// Get returns the file at slash path p ("en/index.html"). While p is held (see Hold), Get waits
+// for the new version.
 func (m *MemSink) Get(p string) ([]byte, bool) {
 	m.mu.Lock()
+	if m.pending[p] {
+		done := m.done
+		m.mu.Unlock()
+		<-done
+		m.mu.Lock()
+	}
 	defer m.mu.Unlock()
 	b, ok := m.files[p]
 	return b, ok
+}
+
+// Remove deletes the file at slash path p.
+func (m *MemSink) Remove(p string) error {
+	key, err := memKey(p)
+	if err != nil {
+		return err
+	}
+	m.mu.Lock()
+	delete(m.files, key)
+	m.mu.Unlock()
+	return nil
+}
+
+// Clone returns a MemSink with the same files, which can be changed without changing m.
+func (m *MemSink) Clone() *MemSink {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	c := &MemSink{files: make(map[string][]byte, len(m.files))}
+	for k, v := range m.files {
+		c.files[k] = v // file contents are never changed in place
+	}
+	return c
+}
+
+// Hold marks files as about to be written again: until Release, Get waits for them rather than
+// return the old version.
+func (m *MemSink) Hold(paths []string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.pending = make(map[string]bool, len(paths))
+	for _, p := range paths {
+		if key, err := memKey(p); err == nil {
+			m.pending[key] = true
+		}
+	}
+	m.done = make(chan struct{})
+}
+
+// Release ends a Hold.
+func (m *MemSink) Release() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.done != nil {
+		close(m.done)
+	}
+	m.pending, m.done = nil, nil
 }
 
 // Len is the number of files.
@@ -106,6 +168,8 @@ type Server struct {
 	site    atomic.Pointer[MemSink] // last good build; nil before the first
 	lastErr atomic.Pointer[string]  // the last build's error text; nil or "" when it succeeded
 	buildMu sync.Mutex
+	sess    *build.Session // the last good whole build, kept for incremental updates; under buildMu
+	pending []string       // changed files not yet applied by a successful update; under buildMu
 	outMu   sync.Mutex
 	hub     *hub
 }
@@ -119,7 +183,7 @@ func New(opts Options) *Server {
 		opts.Errors = opts.Out
 	}
 	if opts.Debounce <= 0 {
-		opts.Debounce = 100 * time.Millisecond
+		opts.Debounce = DefaultDebounce
 	}
 	return &Server{opts: opts, hub: newHub()}
 }
@@ -152,24 +216,82 @@ func ErrorText(err error) string {
 func (s *Server) Build() error {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
+	return s.buildAll()
+}
+
+func (s *Server) buildAll() error {
 	start := time.Now()
 	sink := NewMemSink()
-	res, err := build.Run(build.Options{Source: s.opts.Source, BaseURL: s.opts.BaseURL, Drafts: s.opts.Drafts, Theme: s.opts.Theme}, sink)
+	sess, res, err := build.NewSession(build.Options{Source: s.opts.Source, BaseURL: s.opts.BaseURL, Drafts: s.opts.Drafts, Theme: s.opts.Theme}, sink)
 	if err != nil {
-		text := ErrorText(err)
-		s.lastErr.Store(&text)
-		if s.site.Load() != nil {
-			s.errorf("%s\nbuild failed; still serving the last good build\n", text)
-		} else {
-			s.errorf("%s\nbuild failed\n", text)
-		}
-		s.hub.broadcast(event{name: "build-error", data: text})
+		s.failed(err)
 		return err
 	}
+	if s.sess != nil {
+		s.sess.Close()
+	}
+	if ok, why := sess.Incremental(); !ok && s.sess == nil {
+		s.logf("changes to articles rebuild the whole site: %s\n", why)
+	}
+	s.sess, s.pending = sess, nil
 	s.site.Store(sink)
 	s.lastErr.Store(nil)
 	s.logf("built %d pages (%d files) in %d ms\n", res.Pages, sink.Len(), time.Since(start).Milliseconds())
 	s.hub.broadcast(event{name: "reload"})
+	return nil
+}
+
+// failed reports a failed build or update.
+func (s *Server) failed(err error) {
+	text := ErrorText(err)
+	s.lastErr.Store(&text)
+	if s.site.Load() != nil {
+		s.errorf("%s\nbuild failed; still serving the last good build\n", text)
+	} else {
+		s.errorf("%s\nbuild failed\n", text)
+	}
+	s.hub.broadcast(event{name: "build-error", data: text})
+}
+
+// Rebuild brings the served site up to date after the site files changed (slash paths relative to
+// the site folder) were written, created or deleted: incrementally when it can (see
+// build.Session), else with a whole build. Open pages reload as soon as the pages are written;
+// feeds and indexes follow, and a request for one of them meanwhile waits for its new version.
+func (s *Server) Rebuild(changed []string) error {
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
+	old := s.site.Load()
+	if s.sess == nil || old == nil {
+		return s.buildAll()
+	}
+	changed = append(s.pending, changed...)
+	sink := old.Clone()
+	u, err := s.sess.Update(changed, sink, func(late []string) {
+		sink.Hold(late)
+		s.site.Store(sink)
+		s.lastErr.Store(nil)
+		s.hub.broadcast(event{name: "reload"})
+	})
+	sink.Release()
+	switch {
+	case errors.Is(err, build.ErrFullBuild):
+		return s.buildAll()
+	case err != nil:
+		if s.site.Load() == sink {
+			// Rendering failed after the pages were published: only a whole build can recover.
+			return s.buildAll()
+		}
+		s.pending = changed // apply them again with the next change
+		s.failed(err)
+		return err
+	}
+	s.pending = nil
+	if s.site.Load() != sink { // nothing to render: ready was not called
+		s.site.Store(sink)
+		s.lastErr.Store(nil)
+	}
+	s.logf("updated %d pages in %d ms (articles read and resolved in %d ms), then %d feeds and indexes in %d ms\n",
+		u.Pages, u.Ready.Milliseconds(), u.Resolve.Milliseconds(), u.Late, (u.Total - u.Ready).Milliseconds())
 	return nil
 }
 

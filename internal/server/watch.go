@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -94,6 +95,7 @@ func (w *watcher) relevant(p string) bool {
 func (w *watcher) loop(ctx context.Context) {
 	var timer *time.Timer
 	var fire <-chan time.Time
+	changed := map[string]bool{}
 	defer func() {
 		if timer != nil {
 			timer.Stop()
@@ -117,6 +119,9 @@ func (w *watcher) loop(ctx context.Context) {
 					}
 				}
 			}
+			if rel, err := filepath.Rel(w.root, ev.Name); err == nil {
+				changed[filepath.ToSlash(rel)] = true
+			}
 			if timer == nil {
 				timer = time.NewTimer(w.s.opts.Debounce)
 			} else {
@@ -130,7 +135,13 @@ func (w *watcher) loop(ctx context.Context) {
 			w.s.errorf("watch: %v\n", err)
 		case <-fire:
 			fire = nil
-			_ = w.s.Build() // Build reports its own errors
+			files := make([]string, 0, len(changed))
+			for f := range changed {
+				files = append(files, f)
+			}
+			sort.Strings(files)
+			clear(changed)
+			_ = w.s.Rebuild(files) // Rebuild reports its own errors
 		}
 	}
 }

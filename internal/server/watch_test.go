@@ -48,7 +48,7 @@ type sse struct {
 }
 
 // subscribe connects to the event stream and delivers its events on the returned channel.
-func subscribe(t *testing.T, ctx context.Context, base string) <-chan sse {
+func subscribe(t testing.TB, ctx context.Context, base string) <-chan sse {
 	t.Helper()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+strings.TrimPrefix(EventsPath, "/"), nil)
 	if err != nil {
@@ -88,7 +88,7 @@ func subscribe(t *testing.T, ctx context.Context, base string) <-chan sse {
 }
 
 // await returns the next event named name, failing after 5 s.
-func await(t *testing.T, ch <-chan sse, name string) sse {
+func await(t testing.TB, ch <-chan sse, name string) sse {
 	t.Helper()
 	deadline := time.After(5 * time.Second)
 	for {
@@ -107,7 +107,7 @@ func await(t *testing.T, ch <-chan sse, name string) sse {
 	}
 }
 
-func fetch(t *testing.T, u string) (int, string) {
+func fetch(t testing.TB, u string) (int, string) {
 	t.Helper()
 	c := &http.Client{Timeout: 5 * time.Second}
 	res, err := c.Get(u)
