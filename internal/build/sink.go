@@ -234,6 +234,25 @@ func (s *DirSink) CopyFile(p string, r io.Reader) error {
 	return nil
 }
 
+// Create implements render.Streamer: the file is written as it is produced, not held in memory.
+func (s *DirSink) Create(p string) (io.WriteCloser, error) {
+	full, err := s.target(p)
+	if err != nil {
+		return nil, err
+	}
+	f, err := createFile(full)
+	if err != nil && s.reuse {
+		if st, serr := os.Lstat(full); serr == nil && st.IsDir() && os.RemoveAll(full) == nil {
+			f, err = createFile(full) // a folder stood where the file goes
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("writing %s: %w", p, err)
+	}
+	s.files.Add(1)
+	return f, nil
+}
+
 // prune removes from a reused back folder what this build did not write: files of articles since
 // deleted, then folders left empty, deepest first.
 func (s *DirSink) prune() error {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,11 +27,11 @@ func (r *Renderer) machineJobs() []job {
 		pages := sig{deps: contents(l.Pages)}
 		all = append(all, pages.deps...)
 		jobs = append(jobs,
-			job{out: code + "rss.xml", run: func(w *bytes.Buffer) error { return feed.RSS(w, lr.articleChannel("rss.xml")) }},
-			job{out: code + "atom.xml", run: func(w *bytes.Buffer) error { return feed.Atom(w, lr.articleChannel("atom.xml")) }},
-			job{out: code + "updates.xml", run: lr.updatesFeed},
-			job{out: code + "incidents.json", run: lr.incidentsJSON},
-			job{out: code + "search.json", run: lr.searchIndex},
+			job{out: code + "rss.xml", stream: func(w io.Writer) error { return feed.RSS(w, lr.articleChannel("rss.xml")) }},
+			job{out: code + "atom.xml", stream: func(w io.Writer) error { return feed.Atom(w, lr.articleChannel("atom.xml")) }},
+			job{out: code + "updates.xml", stream: lr.updatesFeed},
+			job{out: code + "incidents.json", stream: lr.incidentsJSON},
+			job{out: code + "search.json", stream: lr.searchIndex},
 		)
 		for i := len(jobs) - 5; i < len(jobs); i++ {
 			jobs[i].sig, jobs[i].late = pages, true
@@ -38,7 +39,7 @@ func (r *Renderer) machineJobs() []job {
 		jobs[len(jobs)-2].sig = withTranslations(l.Pages) // incidents.json links them
 	}
 	jobs = append(jobs,
-		job{out: "sitemap.xml", run: r.sitemap, sig: sig{deps: all}, late: true},
+		job{out: "sitemap.xml", stream: r.sitemap, sig: sig{deps: all}, late: true},
 		job{out: "robots.txt", run: func(w *bytes.Buffer) error {
 			_, err := w.Write(feed.Robots(r.site.AbsURL("sitemap.xml")))
 			return err
@@ -110,7 +111,7 @@ type update struct {
 	title string // the article's title as plain text, made once per article
 }
 
-func (r *langRenderer) updatesFeed(w *bytes.Buffer) error {
+func (r *langRenderer) updatesFeed(w io.Writer) error {
 	title, err := r.cat.T("updates_feed")
 	if err != nil {
 		return err
@@ -154,7 +155,7 @@ func (r *langRenderer) updatesFeed(w *bytes.Buffer) error {
 	return feed.Atom(w, c)
 }
 
-func (r *langRenderer) incidentsJSON(w *bytes.Buffer) error {
+func (r *langRenderer) incidentsJSON(w io.Writer) error {
 	list := make([]feed.Incident, 0, len(r.lang.Pages))
 	for _, p := range r.lang.Pages {
 		in := feed.Incident{
@@ -177,7 +178,7 @@ func (r *langRenderer) incidentsJSON(w *bytes.Buffer) error {
 
 // sitemap lists every article with its translations, and each language's home, archive, services,
 // tags and search pages with their counterparts.
-func (r *Renderer) sitemap(w *bytes.Buffer) error {
+func (r *Renderer) sitemap(w io.Writer) error {
 	var urls []feed.URL
 	for _, sub := range []string{"", "archive/", "services/", "tags/", "search/"} {
 		var alts []feed.Alternate
@@ -228,7 +229,7 @@ func langIndex(s *site.Site, p *site.Page) int {
 
 // searchIndex writes /<lang>/search.json: every article's title, date, summary, services, tags,
 // timeline texts and body text (the index caps how many distinct terms one article contributes).
-func (r *langRenderer) searchIndex(w *bytes.Buffer) error {
+func (r *langRenderer) searchIndex(w io.Writer) error {
 	docs := make([]search.Doc, 0, len(r.lang.Pages))
 	for _, p := range r.lang.Pages {
 		terms := make([]string, 0, len(p.Services)+len(p.Tags)+len(p.Timeline)+1)

@@ -5,6 +5,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -158,11 +159,12 @@ func newLangRenderer(s *site.Site, l *site.Lang, cat *i18n.Catalog, tmpl *Templa
 
 // job is one output file to render.
 type job struct {
-	out  string
-	run  func(w *bytes.Buffer) error
-	sig  sig
-	late bool       // a machine-readable file over a whole language or site: see Rerender
-	page *site.Page // an article's own page: the article
+	out    string
+	run    func(w *bytes.Buffer) error
+	stream func(w io.Writer) error // instead of run: a large file, written as it is made (see Streamer)
+	sig    sig
+	late   bool       // a machine-readable file over a whole language or site: see Rerender
+	page   *site.Page // an article's own page: the article
 }
 
 // Render renders every page and copies the static files into sink. It returns how many pages it
@@ -224,6 +226,10 @@ func (r *Renderer) runJobsOn(workers int, jobs []job, sink Sink) error {
 					errs[i] = ctx.Err()
 					continue
 				}
+				if st, ok := sink.(Streamer); ok && jobs[i].stream != nil {
+					errs[i] = streamJob(jobs[i], st)
+					continue
+				}
 				buf.Reset()
 				err := runJob(jobs[i], buf)
 				if err == nil {
@@ -249,15 +255,47 @@ func (r *Renderer) runJobsOn(workers int, jobs []job, sink Sink) error {
 	return nil
 }
 
-// runJob runs one job; a panic in it (a defect, never the input's fault) becomes an error naming
-// the output file instead of taking the whole build down.
+// Streamer is a sink that can also take a file as it is produced. The feeds, indexes and sitemap
+// of a large site are megabytes each; they are streamed to the sink rather than assembled in a
+// growing buffer, which cost a tenth of a 5,000-article build in copying and zeroing memory.
+type Streamer interface {
+	// Create opens path for writing; what is written is the file's content once Close returns nil.
+	Create(path string) (io.WriteCloser, error)
+}
+
+// runJob runs one job into buf; a panic in it (a defect, never the input's fault) becomes an error
+// naming the output file instead of taking the whole build down.
 func runJob(j job, buf *bytes.Buffer) (err error) {
+	defer recoverJob(j, &err)
+	if j.stream != nil {
+		return j.stream(buf)
+	}
+	return j.run(buf)
+}
+
+// streamJob runs a streaming job straight into a file of the sink.
+func streamJob(j job, st Streamer) (err error) {
+	f, err := st.Create(j.out)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 64<<10)
 	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("internal error while rendering %s: %v (please report it with the article that caused it)", j.out, p)
+		if ferr := w.Flush(); err == nil {
+			err = ferr
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
 		}
 	}()
-	return j.run(buf)
+	defer recoverJob(j, &err)
+	return j.stream(w)
+}
+
+func recoverJob(j job, err *error) {
+	if p := recover(); p != nil {
+		*err = fmt.Errorf("internal error while rendering %s: %v (please report it with the article that caused it)", j.out, p)
+	}
 }
 
 // diagnose turns a rendering error into diagnostics, mapping template errors to layout files.
