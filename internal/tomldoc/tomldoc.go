@@ -34,8 +34,8 @@ type Doc struct {
 // Parse parses src, which starts at line firstLine of file (1 for a whole file, 2 for front matter after
 // its opening +++ line). A syntax error is returned as a *diag.Diagnostic.
 func Parse(file string, src []byte, firstLine int) (*Doc, error) {
-	m := map[string]any{}
-	if _, err := toml.NewDecoder(strings.NewReader(string(src))).Decode(&m); err != nil {
+	m, err := decode(src)
+	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			msg := pe.Message
@@ -51,6 +51,17 @@ func Parse(file string, src []byte, firstLine int) (*Doc, error) {
 	d := &Doc{File: file, pos: locate(src, firstLine), first: max(firstLine-1, 1)}
 	d.root = &Table{doc: d, m: m, used: map[string]bool{}}
 	return d, nil
+}
+
+// decode decodes a TOML document into a map: through fastDecode when it can, else through
+// BurntSushi/toml, which also reports every error.
+func decode(src []byte) (map[string]any, error) {
+	if m, ok := fastDecode(src); ok {
+		return m, nil
+	}
+	m := map[string]any{}
+	_, err := toml.NewDecoder(strings.NewReader(string(src))).Decode(&m)
+	return m, err
 }
 
 // Root is the document's top-level table.
