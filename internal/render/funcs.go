@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"github.com/rokhdad/rokhdad/internal/bidi"
 	"html/template"
 	"strings"
@@ -34,11 +35,18 @@ import (
 //	termURL KIND NAME  (lang) the page of a service or tag: termURL "services" "OpenAI API"
 //	rel PATH           a site path as a URL path under the base URL: rel "css/site.css"
 //	abs PATH           a site path as an absolute URL
+//	partialCached NAME DATA [VARIANT...]
+//	                   (lang) the partial template NAME executed with DATA once per language and
+//	                   distinct VARIANTs, and the same HTML reused for every page after: for
+//	                   the parts of a page that depend only on the language and the variants
+//	                   (baseof.html caches the feed links, the navigation and the footer). As with
+//	                   Hugo's partialCached, a partial whose output depends on anything else of DATA
+//	                   must be called with template instead.
 func placeholderFuncs() template.FuncMap {
 	none := func(...any) string { return "" }
 	fm := template.FuncMap{}
 	for _, name := range []string{"t", "date", "secondaryDate", "clock", "isotime", "num", "prose", "status",
-		"severity", "downtime", "rel", "abs", "year", "month", "termURL", "card"} {
+		"severity", "downtime", "rel", "abs", "year", "month", "termURL", "card", "partialCached"} {
 		fm[name] = none
 	}
 	return fm
@@ -59,6 +67,7 @@ func (r *langRenderer) funcs() template.FuncMap {
 		"severity":      func(v content.Severity) (string, error) { return r.cat.T("severity_" + string(v)) },
 		"downtime":      r.downtime,
 		"card":          r.card,
+		"partialCached": r.partialCached,
 		"termURL": func(kind, name string) string {
 			return r.site.RelURL(r.lang.Code + "/" + kind + "/" + site.Slug(name) + "/")
 		},
@@ -106,6 +115,24 @@ func (r *langRenderer) html(b []byte) template.HTML {
 		return template.HTML(bidi.HTML(string(b)))
 	}
 	return template.HTML(b)
+}
+
+// partialCached renders a partial once per language and variant (see FuncMap).
+func (r *langRenderer) partialCached(name string, data any, variants ...any) (template.HTML, error) {
+	key := name
+	for _, v := range variants {
+		key += "\x00" + fmt.Sprint(v)
+	}
+	if v, ok := r.partials.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := r.kinds["list"].ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	r.partials.Store(key, h)
+	return h, nil
 }
 
 // card renders the "card" partial for p once and keeps the HTML: an article appears on its home

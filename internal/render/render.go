@@ -54,16 +54,17 @@ type Renderer struct {
 
 // langRenderer holds one language's tools: its catalog, locale, Markdown renderer and templates.
 type langRenderer struct {
-	site    *site.Site
-	lang    *site.Lang
-	cat     *i18n.Catalog
-	loc     *locale.Locale
-	md      *markdown.Renderer
-	kinds   map[string]*template.Template // this language's clones of the page layouts
-	peers   map[string]*langRenderer      // every language's renderer, this one included
-	rtl     bool
-	cards   sync.Map // *content.Page → template.HTML, see card
-	entries sync.Map // entryKey → template.HTML, see entryHTML
+	site     *site.Site
+	lang     *site.Lang
+	cat      *i18n.Catalog
+	loc      *locale.Locale
+	md       *markdown.Renderer
+	kinds    map[string]*template.Template // this language's clones of the page layouts
+	peers    map[string]*langRenderer      // every language's renderer, this one included
+	rtl      bool
+	cards    sync.Map // *content.Page → template.HTML, see card
+	entries  sync.Map // entryKey → template.HTML, see entryHTML
+	partials sync.Map // name and variants → template.HTML, see partialCached
 }
 
 // New prepares rendering: it parses the layouts and reads every language's catalog once.
