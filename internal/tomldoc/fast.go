@@ -13,25 +13,29 @@ import (
 // github.com/BurntSushi/toml decodes it into (FuzzFastDecode checks they agree). ok is false for
 // anything else, valid or not: Parse then hands the document to BurntSushi/toml, which also
 // reports every error. Decoding front matter was a sixth of a whole build's CPU time; this path
-// is several times faster.
-func fastDecode(src []byte) (root map[string]any, ok bool) {
+// is several times faster. It also returns where each key is written, as locate would find it
+// (firstLine is the document's first line in its file), saving a second pass.
+func fastDecode(src []byte, firstLine int) (root map[string]any, pos map[string]Pos, ok bool) {
 	if !utf8.Valid(src) {
-		return nil, false
+		return nil, nil, false
 	}
-	root = map[string]any{}
+	root, pos = map[string]any{}, map[string]Pos{}
 	cur := root
+	prefix := "" // the key path of the current table, as locate writes it
 	s := string(src)
-	for len(s) > 0 {
+	for ln := firstLine; len(s) > 0; ln++ {
 		var line string
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
 			line, s = s[:i], s[i+1:]
 		} else {
 			line, s = s, ""
 		}
+		full := len(line)
 		line = strings.TrimLeft(line, " \t")
+		col := full - len(line) + 1 // the indent is blanks: bytes are runes
 		if line == "" || line[0] == '#' {
 			if !commentOK(line) {
-				return nil, false
+				return nil, nil, false
 			}
 			continue
 		}
@@ -43,48 +47,58 @@ func fastDecode(src []byte) (root map[string]any, ok bool) {
 			}
 			end := strings.Index(line, close)
 			if end < 0 {
-				return nil, false
+				return nil, nil, false
 			}
 			name := line[len(open):end]
 			if !bareKey(name) || !restOK(line[end+len(close):]) {
-				return nil, false
+				return nil, nil, false
 			}
 			t := map[string]any{}
 			switch v, exists := root[name]; {
 			case array && !exists:
 				root[name] = []map[string]any{t}
+				pos[name] = Pos{ln, col}
+				prefix = name + "[0]"
 			case array:
 				list, isList := v.([]map[string]any)
 				if !isList {
-					return nil, false
+					return nil, nil, false
 				}
+				prefix = name + "[" + strconv.Itoa(len(list)) + "]"
 				root[name] = append(list, t)
 			case exists:
-				return nil, false
+				return nil, nil, false
 			default:
 				root[name] = t
+				prefix = name
 			}
+			pos[prefix] = Pos{ln, col}
 			cur = t
 			continue
 		}
 		eq := strings.IndexByte(line, '=')
 		if eq < 0 {
-			return nil, false
+			return nil, nil, false
 		}
 		key := strings.TrimRight(line[:eq], " \t")
 		if !bareKey(key) {
-			return nil, false
+			return nil, nil, false
 		}
 		if _, dup := cur[key]; dup {
-			return nil, false
+			return nil, nil, false
 		}
 		v, rest, ok := value(strings.TrimLeft(line[eq+1:], " \t"))
 		if !ok || !restOK(rest) {
-			return nil, false
+			return nil, nil, false
 		}
 		cur[key] = v
+		path := key
+		if prefix != "" {
+			path = prefix + "." + key
+		}
+		pos[path] = Pos{ln, col}
 	}
-	return root, true
+	return root, pos, true
 }
 
 // value reads one value at the start of s and returns what follows it.

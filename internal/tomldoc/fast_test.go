@@ -2,6 +2,7 @@ package tomldoc
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,7 +43,7 @@ func TestFastDecodeTakesFrontMatter(t *testing.T) {
 		t.Fatalf("only %d front matters found", len(fms))
 	}
 	for i, fm := range fms {
-		if _, ok := fastDecode([]byte(fm)); !ok {
+		if _, _, ok := fastDecode([]byte(fm), 1); !ok {
 			t.Errorf("front matter %d left to the slow path:\n%s", i, fm)
 		}
 	}
@@ -98,9 +99,12 @@ func FuzzFastDecode(f *testing.F) {
 
 func checkAgrees(t *testing.T, s string) {
 	t.Helper()
-	fast, ok := fastDecode([]byte(s))
+	fast, pos, ok := fastDecode([]byte(s), 3)
 	if !ok {
 		return
+	}
+	if want := locate([]byte(s), 3); !maps.Equal(pos, want) {
+		t.Fatalf("fast path positions differ from locate's:\n%q\nfast: %v\nlocate: %v", s, pos, want)
 	}
 	slow := map[string]any{}
 	if _, err := toml.Decode(s, &slow); err != nil {

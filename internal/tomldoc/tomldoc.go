@@ -34,7 +34,13 @@ type Doc struct {
 // Parse parses src, which starts at line firstLine of file (1 for a whole file, 2 for front matter after
 // its opening +++ line). A syntax error is returned as a *diag.Diagnostic.
 func Parse(file string, src []byte, firstLine int) (*Doc, error) {
-	m, err := decode(src)
+	m, pos, ok := fastDecode(src, firstLine)
+	var err error
+	if !ok {
+		m = map[string]any{}
+		_, err = toml.NewDecoder(strings.NewReader(string(src))).Decode(&m)
+		pos = nil
+	}
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
@@ -48,20 +54,12 @@ func Parse(file string, src []byte, firstLine int) (*Doc, error) {
 		}
 		return nil, &diag.Diagnostic{File: file, Line: firstLine, Rule: "toml", Msg: "invalid TOML: " + err.Error()}
 	}
-	d := &Doc{File: file, pos: locate(src, firstLine), first: max(firstLine-1, 1)}
+	if pos == nil {
+		pos = locate(src, firstLine)
+	}
+	d := &Doc{File: file, pos: pos, first: max(firstLine-1, 1)}
 	d.root = &Table{doc: d, m: m, used: map[string]bool{}}
 	return d, nil
-}
-
-// decode decodes a TOML document into a map: through fastDecode when it can, else through
-// BurntSushi/toml, which also reports every error.
-func decode(src []byte) (map[string]any, error) {
-	if m, ok := fastDecode(src); ok {
-		return m, nil
-	}
-	m := map[string]any{}
-	_, err := toml.NewDecoder(strings.NewReader(string(src))).Decode(&m)
-	return m, err
 }
 
 // Root is the document's top-level table.
