@@ -43,7 +43,7 @@ type Page struct {
 	ImageCredit string
 	Timeline    timeline.Timeline
 
-	Body     []byte // Markdown after the front matter, with LF line endings
+	Body     []byte // Markdown after the front matter, with LF line endings; never modified once parsed
 	BodyLine int    // line of the file on which Body starts
 }
 

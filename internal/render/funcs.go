@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/locale"
@@ -109,13 +110,19 @@ func (r *langRenderer) plain(v string) string {
 	return s
 }
 
-// html finishes rendered Markdown for the page: Latin runs isolated on right-to-left pages.
+// html finishes rendered Markdown for the page: Latin runs isolated on right-to-left pages. b is
+// the renderer's to keep: it becomes the string without a copy.
 func (r *langRenderer) html(b []byte) template.HTML {
 	if r.rtl {
-		return template.HTML(bidi.HTML(string(b)))
+		return template.HTML(bidi.HTML(frozen(b)))
 	}
-	return template.HTML(b)
+	return template.HTML(frozen(b))
 }
+
+// frozen is b as a string without copying it, for bytes that are never written again: an article's
+// Markdown body once loaded, a rendered body once returned. A site's bodies are megabytes, copied
+// several times over otherwise.
+func frozen(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // partialCached renders a partial once per language and variant (see FuncMap).
 func (r *langRenderer) partialCached(name string, data any, variants ...any) (template.HTML, error) {

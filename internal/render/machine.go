@@ -117,7 +117,11 @@ func (r *langRenderer) updatesFeed(w io.Writer) error {
 		return err
 	}
 	c := r.channel("updates.xml", r.lang.Title+": "+title, title)
-	var ups []update
+	n := 0
+	for _, p := range r.lang.Pages {
+		n += len(p.Timeline)
+	}
+	ups := make([]update, 0, n)
 	for _, p := range r.lang.Pages {
 		title := r.plain(p.Title)
 		for i := range p.Timeline {
@@ -238,7 +242,7 @@ func (r *langRenderer) searchIndex(w io.Writer) error {
 		for _, e := range p.Timeline {
 			terms = append(terms, withoutDestinations(e.Text))
 		}
-		terms = append(terms, withoutDestinations(string(p.Body)))
+		terms = append(terms, withoutDestinations(frozen(p.Body)))
 		docs = append(docs, search.Doc{URL: p.URL, Title: markdownDigits(r, p.Title), Date: r.loc.Date(p.Date),
 			Summary: markdownDigits(r, p.Summary), Terms: terms})
 	}
