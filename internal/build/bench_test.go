@@ -16,6 +16,13 @@ type discardSink struct{}
 func (discardSink) WriteFile(string, []byte) error   { return nil }
 func (discardSink) CopyFile(string, io.Reader) error { return nil }
 
+// Create makes discardSink a render.Streamer, like the directory sink a real build writes to.
+func (discardSink) Create(string) (io.WriteCloser, error) { return nopCloser{io.Discard}, nil }
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
+
 // BenchmarkBuild1000 is a whole build of 1,000 articles per language into memory that is thrown
 // away: loading, resolving, rendering every page, feed and index.
 func BenchmarkBuild1000(b *testing.B) {
