@@ -14,6 +14,33 @@ import (
 // TestMachineReadableOutput checks the feeds, the sitemap, robots.txt, .nojekyll and incidents.json
 // of the fixture site: well-formed, in the right language, with absolute URLs and one entry per
 // article (or per timeline update).
+// Feeds carry the newest feedLimit entries; incidents.json and the sitemap every article.
+func TestFeedLimit(t *testing.T) {
+	dir := incrementalSite(t, 12) // 12 Persian articles, 11 English, two updates each
+	write(t, dir, "site.toml", strings.Replace(read(t, filepath.Join(dir, "site.toml")), "feedLimit = 4", "feedLimit = 5", 1))
+	dest := buildSite(t, dir)
+	for file, want := range map[string]int{"fa/rss.xml": 5, "fa/atom.xml": 5, "fa/updates.xml": 5, "en/rss.xml": 5} {
+		tag := "<entry>"
+		if strings.HasSuffix(file, "rss.xml") {
+			tag = "<item>"
+		}
+		b := read(t, filepath.Join(dest, file))
+		if got := strings.Count(b, tag); got != want {
+			t.Errorf("%s: %d entries, want %d", file, got, want)
+		}
+	}
+	// The newest: article 11 has the latest date (2023-12-12) among 1..12.
+	if b := read(t, filepath.Join(dest, "fa/rss.xml")); !strings.Contains(b, "incidents/a11/") || strings.Contains(b, "incidents/a12/") {
+		t.Errorf("fa/rss.xml does not hold the newest articles")
+	}
+	if got := strings.Count(read(t, filepath.Join(dest, "fa/incidents.json")), `"id":`); got != 12 {
+		t.Errorf("fa/incidents.json: %d incidents, want 12", got)
+	}
+	if got := strings.Count(read(t, filepath.Join(dest, "sitemap.xml")), "/incidents/a"); got < 23 {
+		t.Errorf("sitemap: %d article URLs, want every one", got)
+	}
+}
+
 func TestMachineReadableOutput(t *testing.T) {
 	dest := buildSite(t, "testdata/sites/basic")
 	articles := map[string]int{"fa": 1, "en": 2}

@@ -169,18 +169,12 @@ func BenchmarkWrite(b *testing.B) {
 // BenchmarkFloor is the floor of a build: for every article of a corpus of N articles per language
 // (N is ROKHDAD_BENCH_N, 1000 when unset), read the file, split the front matter off with
 // content.Split, convert the body with plain goldmark (GFM, none of rokhdad's extensions, no
-// layout) and write the HTML to OUT/<lang>/<name>/index.html with os.MkdirAll and os.WriteFile, on
-// GOMAXPROCS goroutines. Each operation writes into a new, empty folder; removing the previous one
-// is not timed. ns/article is one article.
+// layout, no lists, feeds or indexes) and write the HTML to OUT/<lang>/<name>/index.html, on
+// GOMAXPROCS goroutines. "rebuild" writes over the previous operation's files the way rokhdad's
+// back folder is written (see DirSink), "first" into a new, empty folder each time (removing the
+// previous one is not timed). ns/article is one article.
 func BenchmarkFloor(b *testing.B) {
-	n := 1000
-	if s := os.Getenv("ROKHDAD_BENCH_N"); s != "" {
-		v, err := strconv.Atoi(s)
-		if err != nil || v < 1 {
-			b.Fatalf("ROKHDAD_BENCH_N=%q: want a positive number of articles per language", s)
-		}
-		n = v
-	}
+	n := benchcorpus.N(1000)
 	dir := benchCorpus(b, n)
 	files, err := filepath.Glob(filepath.Join(dir, "content", "*", "*", "*.md"))
 	if err != nil {
@@ -209,22 +203,8 @@ func BenchmarkFloor(b *testing.B) {
 	b.Logf("N=%d: %d articles, %d source bytes", n, len(arts), size)
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 	bufs := sync.Pool{New: func() any { return new(bytes.Buffer) }}
-	root := b.TempDir()
-	prev := ""
-	iter := 0
-	b.SetBytes(size)
-	b.ReportAllocs()
-	for b.Loop() {
-		if prev != "" {
-			b.StopTimer()
-			if err := os.RemoveAll(prev); err != nil {
-				b.Fatal(err)
-			}
-			b.StartTimer()
-		}
-		iter++
-		out := filepath.Join(root, strconv.Itoa(iter))
-		err := perfEach(len(arts), func(i int) error {
+	build := func(out string, write func(string, []byte) error) error {
+		return perfEach(len(arts), func(i int) error {
 			src, err := os.ReadFile(arts[i].src)
 			if err != nil {
 				return err
@@ -239,18 +219,52 @@ func BenchmarkFloor(b *testing.B) {
 			if err := md.Convert(body, buf); err != nil {
 				return err
 			}
-			target := filepath.Join(out, arts[i].out)
-			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-				return err
-			}
-			return os.WriteFile(target, buf.Bytes(), 0o644)
+			return write(filepath.Join(out, arts[i].out), buf.Bytes())
 		})
-		if err != nil {
+	}
+	fresh := func(target string, data []byte) error {
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	}
+	b.Run("rebuild", func(b *testing.B) {
+		out := b.TempDir()
+		if err := build(out, fresh); err != nil {
 			b.Fatal(err)
 		}
-		prev = out
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(arts)), "ns/article")
+		b.SetBytes(size)
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := build(out, writeFile); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(arts)), "ns/article")
+	})
+	b.Run("first", func(b *testing.B) {
+		root := b.TempDir()
+		prev := ""
+		iter := 0
+		b.SetBytes(size)
+		b.ReportAllocs()
+		for b.Loop() {
+			if prev != "" {
+				b.StopTimer()
+				if err := os.RemoveAll(prev); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+			}
+			iter++
+			out := filepath.Join(root, strconv.Itoa(iter))
+			if err := build(out, fresh); err != nil {
+				b.Fatal(err)
+			}
+			prev = out
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(arts)), "ns/article")
+	})
 }
 
 // BenchmarkSessionUpdate is one article's text changed and brought up to date in memory, as serve

@@ -56,7 +56,7 @@ func incrementalSite(t *testing.T, n int) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	write(t, dir, "site.toml", "paginate = 3\n"+string(cfg))
+	write(t, dir, "site.toml", "paginate = 3\nfeedLimit = 4\n"+string(cfg))
 	for i := 1; i <= n; i++ {
 		for _, lang := range []string{"fa", "en"} {
 			if lang == "en" && i%7 == 0 {

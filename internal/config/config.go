@@ -19,6 +19,13 @@ import (
 	"github.com/rokhdad/rokhdad/internal/tomldoc"
 )
 
+// DefaultFeedLimit is how many entries a feed carries unless site.toml says otherwise: the newest
+// articles in rss.xml and atom.xml, the newest timeline updates in updates.xml. Feed readers fetch
+// a feed over and over and show only what is new; an archive of thousands of incidents in every
+// fetch (megabytes per language) would cost readers and the site's bandwidth for nothing.
+// incidents.json, the sitemap and the search index always cover every article.
+const DefaultFeedLimit = 100
+
 // FileName is the configuration file at the root of a site.
 const FileName = "site.toml"
 
@@ -28,6 +35,7 @@ type Config struct {
 	DefaultLanguage string
 	Languages       []*Language // ordered by weight, then code
 	Paginate        int         // articles per list page
+	FeedLimit       int         // entries per feed (newest first); 0 for all
 	CNAME           string      // custom domain for branch deploys; "" for none
 	Markup          Markup
 }
@@ -82,7 +90,7 @@ func Load(dir string) (*Config, error) {
 	return Parse(FileName, src)
 }
 
-var topKeys = []string{"baseURL", "defaultLanguage", "languages", "paginate", "cname", "markup"}
+var topKeys = []string{"baseURL", "defaultLanguage", "languages", "paginate", "feedLimit", "cname", "markup"}
 var langKeys = []string{"name", "title", "direction", "timezone", "calendar", "weight"}
 
 // Parse decodes a site configuration; file names it in errors.
@@ -110,6 +118,11 @@ func Parse(file string, src []byte) (*Config, error) {
 	if c.Paginate < 1 {
 		root.Errorf("paginate", "use a positive number such as 10", "paginate must be at least 1")
 		c.Paginate = 10
+	}
+	c.FeedLimit = root.Int("feedLimit", DefaultFeedLimit)
+	if c.FeedLimit < 0 {
+		root.Errorf("feedLimit", "use 0 for every entry, or a positive number such as 100", "feedLimit must not be negative")
+		c.FeedLimit = DefaultFeedLimit
 	}
 	c.CNAME = strings.TrimSpace(root.String("cname", false))
 	if m := root.Table("markup"); m != nil {

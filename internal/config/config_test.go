@@ -45,6 +45,13 @@ func TestParse(t *testing.T) {
 	if c.Paginate != 10 {
 		t.Errorf("paginate default = %d", c.Paginate)
 	}
+	if c.FeedLimit != DefaultFeedLimit {
+		t.Errorf("feedLimit default = %d", c.FeedLimit)
+	}
+	c, err = Parse("site.toml", []byte("feedLimit = 0\n"+base))
+	if err != nil || c.FeedLimit != 0 {
+		t.Errorf("feedLimit = 0: %v, %v", c, err)
+	}
 }
 
 func TestThirdLanguageNeedsOnlyConfig(t *testing.T) {
@@ -81,6 +88,7 @@ func TestParseErrors(t *testing.T) {
 		{"relative base", `"https://user.github.io/repo"`, `"/repo/"`, 1, []string{"absolute"}},
 		{"default missing", `defaultLanguage = "fa"`, `defaultLanguage = "ar"`, 2, []string{`"ar"`, "fa, en"}},
 		{"syntax", `title = "رخداد"`, `title = "رخداد`, 6, []string{"invalid TOML"}},
+		{"negative feedLimit", `defaultLanguage = "fa"`, "defaultLanguage = \"fa\"\nfeedLimit = -1", 3, []string{"feedLimit", "0 for every entry"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

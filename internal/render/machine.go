@@ -36,7 +36,9 @@ func (r *Renderer) machineJobs() []job {
 		for i := len(jobs) - 5; i < len(jobs); i++ {
 			jobs[i].sig, jobs[i].late = pages, true
 		}
-		jobs[len(jobs)-2].sig = withTranslations(l.Pages) // incidents.json links them
+		newest := sig{deps: contents(limit(l.Pages, r.site.Config.FeedLimit))}
+		jobs[len(jobs)-5].sig, jobs[len(jobs)-4].sig = newest, newest // rss.xml, atom.xml
+		jobs[len(jobs)-2].sig = withTranslations(l.Pages)             // incidents.json links them
 	}
 	jobs = append(jobs,
 		job{out: "sitemap.xml", stream: r.sitemap, sig: sig{deps: all}, late: true},
@@ -74,6 +76,14 @@ func (r *langRenderer) newest() time.Time {
 	return t
 }
 
+// limit is the first n of list, or all of it when n is 0.
+func limit[T any](list []T, n int) []T {
+	if n > 0 && len(list) > n {
+		return list[:n]
+	}
+	return list
+}
+
 func updated(date, lastmod time.Time) time.Time {
 	if lastmod.After(date) {
 		return lastmod
@@ -93,8 +103,9 @@ func (r *langRenderer) articleChannel(file string) *feed.Channel {
 	tagline, _ := r.cat.T("site_tagline")
 	c := r.channel(file, r.lang.Title, tagline)
 	c.Updated = r.newest()
-	c.Items = make([]feed.Item, 0, len(r.lang.Pages))
-	for _, p := range r.lang.Pages {
+	pages := limit(r.lang.Pages, r.site.Config.FeedLimit)
+	c.Items = make([]feed.Item, 0, len(pages))
+	for _, p := range pages {
 		cats := append(append([]string{}, p.Services...), p.Tags...)
 		c.Items = append(c.Items, feed.Item{
 			ID: p.Permalink, Title: r.plain(p.Title), Link: p.Permalink, Summary: r.plain(p.Summary),
@@ -132,6 +143,7 @@ func (r *langRenderer) updatesFeed(w io.Writer) error {
 	sort.SliceStable(ups, func(i, j int) bool {
 		return ups[i].page.Timeline[ups[i].index].At.After(ups[j].page.Timeline[ups[j].index].At)
 	})
+	ups = limit(ups, r.site.Config.FeedLimit)
 	for _, u := range ups {
 		e := u.page.Timeline[u.index]
 		label := ""
