@@ -177,64 +177,40 @@ func (s *DirSink) mkdirAll(dir string) error {
 	return nil
 }
 
-// create opens full for writing, replacing whatever a reused back folder holds there.
-func (s *DirSink) create(full string) (*os.File, error) {
-	f, err := os.OpenFile(full, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
-	if err != nil && s.reuse {
-		if st, serr := os.Lstat(full); serr == nil && st.IsDir() {
-			if rerr := os.RemoveAll(full); rerr == nil {
-				f, err = os.OpenFile(full, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
-			}
-		}
-	}
-	return f, err
-}
-
 // WriteFile implements render.Sink.
 func (s *DirSink) WriteFile(p string, data []byte) error {
-	full, err := s.target(p)
+	f, err := s.Create(p)
 	if err != nil {
 		return err
 	}
-	err = writeFile(full, data)
-	if err != nil && s.reuse {
-		// A folder may stand where the file goes: create removes it.
-		var f *os.File
-		if f, err = s.create(full); err == nil {
-			_, err = f.Write(data)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-		}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", p, err)
 	}
-	s.files.Add(1)
 	return nil
 }
 
 // CopyFile implements render.Sink.
 func (s *DirSink) CopyFile(p string, r io.Reader) error {
-	full, err := s.target(p)
+	f, err := s.Create(p)
 	if err != nil {
 		return err
 	}
-	f, err := s.create(full)
-	if err == nil {
-		_, err = io.Copy(f, r)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
+	_, err = io.Copy(f, r)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", p, err)
 	}
-	s.files.Add(1)
 	return nil
 }
 
 // Create implements render.Streamer: the file is written as it is produced, not held in memory.
+// In a reused back folder, a folder that stands where the file goes is removed first.
 func (s *DirSink) Create(p string) (io.WriteCloser, error) {
 	full, err := s.target(p)
 	if err != nil {
@@ -243,7 +219,7 @@ func (s *DirSink) Create(p string) (io.WriteCloser, error) {
 	f, err := createFile(full)
 	if err != nil && s.reuse {
 		if st, serr := os.Lstat(full); serr == nil && st.IsDir() && os.RemoveAll(full) == nil {
-			f, err = createFile(full) // a folder stood where the file goes
+			f, err = createFile(full)
 		}
 	}
 	if err != nil {

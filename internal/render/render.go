@@ -179,7 +179,7 @@ func (r *Renderer) Render(sink Sink) (int, error) {
 		return 0, err
 	}
 	r.keep(jobs)
-	return pages, r.copyStatic(sink)
+	return pages, nil
 }
 
 // plan lists every output of the site and how many of them are pages.
@@ -197,7 +197,8 @@ func (r *Renderer) plan() (jobs []job, pages int) {
 		jobs = append(jobs, lr.listJobs()...)
 	}
 	jobs = append(jobs, job{out: "index.html", run: r.renderLanding}, job{out: "404.html", run: r.render404})
-	return jobs, len(jobs) - machine
+	pages = len(jobs) - machine
+	return append(jobs, r.staticJobs()...), pages
 }
 
 func (r *Renderer) runJobs(jobs []job, sink Sink) error {
@@ -312,21 +313,23 @@ func (r *Renderer) diagnose(err error) diag.List {
 	return diag.Flatten(r.tmpl.wrap(err))
 }
 
-func (r *Renderer) copyStatic(sink Sink) error {
+// staticJobs copy the static files, the site's over the theme's, among the other jobs.
+func (r *Renderer) staticJobs() []job {
 	files, err := r.fsys.Files("static")
 	if err != nil {
-		return err
+		return []job{{out: "static", run: func(*bytes.Buffer) error { return err }}}
 	}
+	jobs := make([]job, 0, len(files))
 	for _, f := range files {
-		rd, err := r.fsys.Open(f)
-		if err != nil {
+		jobs = append(jobs, job{out: source.Rel("static", f.Path), stream: func(w io.Writer) error {
+			rd, err := r.fsys.Open(f)
+			if err != nil {
+				return err
+			}
+			defer rd.Close()
+			_, err = io.Copy(w, rd)
 			return err
-		}
-		err = sink.CopyFile(source.Rel("static", f.Path), rd)
-		rd.Close()
-		if err != nil {
-			return err
-		}
+		}})
 	}
-	return nil
+	return jobs
 }
