@@ -32,7 +32,8 @@ type Options struct {
 
 // Renderer converts Markdown to HTML for one language.
 type Renderer struct {
-	md goldmark.Markdown
+	md   goldmark.Markdown
+	zero rune
 }
 
 // New makes a Renderer.
@@ -52,7 +53,7 @@ func New(o Options) *Renderer {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(ropts...),
 	)
-	return &Renderer{md: md}
+	return &Renderer{md: md, zero: o.Zero}
 }
 
 // Doc says where a piece of Markdown comes from, for inline times and error positions.
@@ -97,6 +98,9 @@ func (r *Renderer) RenderTo(w io.Writer, src []byte, doc Doc) error {
 // RenderInline converts a short piece of Markdown (a timeline entry's text, a summary); a single
 // paragraph comes back without its <p> wrapper.
 func (r *Renderer) RenderInline(src string, doc Doc) ([]byte, error) {
+	if out, ok := r.plainInline(src); ok {
+		return out, nil
+	}
 	out, err := r.Render([]byte(src), doc)
 	if err != nil {
 		return nil, err
