@@ -224,6 +224,12 @@ func (s *Server) buildAll() error {
 	sink := NewMemSink()
 	sess, res, err := build.NewSession(build.Options{Source: s.opts.Source, BaseURL: s.opts.BaseURL, Drafts: s.opts.Drafts, Theme: s.opts.Theme}, sink)
 	if err != nil {
+		// The last good session no longer matches the files (a broken layout, say): until a whole
+		// build succeeds, every change needs one.
+		if s.sess != nil {
+			s.sess.Close()
+			s.sess = nil
+		}
 		s.failed(err)
 		return err
 	}

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -246,5 +248,43 @@ func TestFailedFirstBuild(t *testing.T) {
 	b := body(t, res)
 	if res.StatusCode != http.StatusInternalServerError || !strings.Contains(b, "rokhdad-build-error") || !strings.Contains(b, "error: ") {
 		t.Errorf("%d %s", res.StatusCode, b)
+	}
+}
+
+// After a whole build fails (a broken layout), an edited article must not bring back the last good
+// layouts through an incremental update: every change rebuilds everything until one succeeds.
+func TestRebuildAfterFailedWholeBuild(t *testing.T) {
+	dir := t.TempDir()
+	copyTree(t, fixture, dir)
+	s, out := built(t, dir)
+	article := filepath.Join(dir, "content", "en", "incidents", "api-outage.md")
+	layout := filepath.Join(dir, "layouts", "single.html")
+	if err := os.MkdirAll(filepath.Dir(layout), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(layout, []byte(`{{ define "main" }}{{ .Nope }}{{ end }}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Rebuild([]string{"layouts/single.html"}); err == nil {
+		t.Fatal("a broken layout built")
+	}
+	src, err := os.ReadFile(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(article, append(src, "\nMore text.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Rebuild([]string{"content/en/incidents/api-outage.md"}); err == nil || s.errorText() == "" {
+		t.Fatalf("article edit with the layout still broken: err = %v\n%s", err, out.String())
+	}
+	if err := os.Remove(layout); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Rebuild([]string{"layouts/single.html"}); err != nil {
+		t.Fatalf("after the fix: %v", err)
+	}
+	if page, ok := s.site.Load().Get("en/incidents/api-outage/index.html"); !ok || !strings.Contains(string(page), "More text.") {
+		t.Error("the edit is not in the rebuilt page")
 	}
 }

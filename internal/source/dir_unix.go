@@ -3,9 +3,13 @@
 package source
 
 import (
+	"bytes"
 	"errors"
+	"sync"
 	"syscall"
 )
+
+var readBufs = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
 
 func (d *Dir) open() error {
 	f, err := d.fs.root.Open(d.name)
@@ -23,7 +27,7 @@ func (d *Dir) readAt(name string) (data []byte, ok bool) {
 	var fd int
 	var err error
 	for {
-		fd, err = syscall.Openat(d.fd, name, syscall.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_CLOEXEC, 0)
+		fd, err = syscall.Openat(d.fd, name, syscall.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
 		if !errors.Is(err, syscall.EINTR) {
 			break
 		}
@@ -32,6 +36,22 @@ func (d *Dir) readAt(name string) (data []byte, ok bool) {
 		return nil, false
 	}
 	defer syscall.Close(fd)
+	// Most articles are a few kilobytes: one read into a buffer tells the whole file, without the
+	// fstat for its size. A regular file reads short only at its end; anything larger, or not a
+	// regular file, takes the checked path below.
+	buf := readBufs.Get().(*[]byte)
+	defer readBufs.Put(buf)
+	n, err := syscall.Read(fd, *buf)
+	if err == nil && n < len(*buf) {
+		var st syscall.Stat_t
+		if n > 0 || syscall.Fstat(fd, &st) == nil && st.Mode&syscall.S_IFMT == syscall.S_IFREG {
+			return bytes.Clone((*buf)[:n]), true
+		}
+		return nil, false
+	}
+	if _, err := syscall.Seek(fd, 0, 0); err != nil {
+		return nil, false
+	}
 	var st syscall.Stat_t
 	if syscall.Fstat(fd, &st) != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG {
 		return nil, false
