@@ -104,13 +104,17 @@ func LoadContent(fsys *source.FS, cfg *config.Config) ([]*content.Page, error) {
 }
 
 func loadOne(dir *source.Dir, cfg *config.Config, file string) (*content.Page, error) {
-	parts := strings.Split(file, "/")
-	lang := cfg.Language(parts[1])
 	src, err := dir.ReadFile(path.Base(file))
 	if err != nil {
 		return nil, &diag.Diagnostic{File: file, Msg: "cannot read: " + err.Error()}
 	}
-	p, err := content.Parse(file, src, lang.Zone)
+	return parseArticle(cfg, file, src)
+}
+
+// parseArticle parses the article at content/<lang>/<section>/<name>.md.
+func parseArticle(cfg *config.Config, file string, src []byte) (*content.Page, error) {
+	parts := strings.Split(file, "/")
+	p, err := content.Parse(file, src, cfg.Language(parts[1]).Zone)
 	if err != nil {
 		return nil, err
 	}

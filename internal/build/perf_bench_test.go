@@ -307,3 +307,16 @@ func BenchmarkSessionUpdate(b *testing.B) {
 type discardRemover struct{ discardSink }
 
 func (discardRemover) Remove(string) error { return nil }
+
+// writeFile writes data to name the way DirSink writes a page.
+func writeFile(name string, data []byte) error {
+	f, err := createFile(name)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

@@ -131,13 +131,11 @@ func (s *Session) Update(changed []string, sink render.Sink, ready func(late []s
 		if err != nil {
 			return nil, ErrFullBuild // a link, a folder: let the whole build report it
 		}
-		parts := strings.Split(f, "/")
-		p, err := content.Parse(f, src, s.cfg.Language(parts[1]).Zone)
+		p, err := parseArticle(s.cfg, f, src)
 		if err != nil {
 			errs = append(errs, diag.Flatten(err)...)
 			continue
 		}
-		p.Lang, p.Section, p.Name = parts[1], parts[2], strings.TrimSuffix(parts[3], ".md")
 		next[f] = p
 	}
 	if len(errs) > 0 {

@@ -7,6 +7,4 @@ import (
 	"os"
 )
 
-func writeFile(name string, data []byte) error { return os.WriteFile(name, data, 0o644) }
-
 func createFile(name string) (io.WriteCloser, error) { return os.Create(name) }

@@ -9,19 +9,6 @@ import (
 	"syscall"
 )
 
-// writeFile writes data to name with raw system calls; see createFile.
-func writeFile(name string, data []byte) error {
-	f, err := createFile(name)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
 // rawFile writes a file through its descriptor. os.File would cost more than twice the system
 // calls for a small page: it registers with the runtime's poller (four fcntl calls and an
 // epoll_ctl that fails for regular files), which a site's thousands of files pay for nothing.

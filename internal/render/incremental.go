@@ -129,6 +129,10 @@ func (r *Renderer) Rerender(s *site.Site, sink Sink, ready func(late []string)) 
 		if old, ok := r.sigs[j.out]; ok && old.equal(j.sig) {
 			continue
 		}
+		if j.page != nil {
+			// A card layout may show more than the article's own fields.
+			r.langs[j.page.Lang.Code].cards.Delete(j.page.Page)
+		}
 		if j.late {
 			late = append(late, j)
 		} else {
@@ -215,6 +219,7 @@ func (r *Renderer) Replace(swaps map[*content.Page]*content.Page, sink Sink, rea
 			continue
 		}
 		if j.page != nil {
+			// A card layout may show more than the article's own fields.
 			r.langs[j.page.Lang.Code].cards.Delete(j.page.Page)
 		}
 		if j.late {
@@ -260,9 +265,7 @@ func (r *Renderer) runPhases(ch *Changes, now, late []job, sink Sink, ready func
 	return nil
 }
 
-// forget drops cached cards and timeline entries that may be stale: those of articles no longer
-// in the site, and the card of any article whose own page changed (a card layout may show more
-// than the article's own fields).
+// forget drops the cached cards and timeline entries of articles no longer in the site.
 func (r *Renderer) forget() {
 	live := map[*content.Page]bool{}
 	for _, l := range r.site.Langs {
@@ -272,11 +275,6 @@ func (r *Renderer) forget() {
 	}
 	for _, l := range r.site.Langs {
 		lr := r.langs[l.Code]
-		for _, p := range l.Pages {
-			if old, ok := r.sigs[p.OutPath]; !ok || !old.equal(singleSig(p)) {
-				lr.cards.Delete(p.Page)
-			}
-		}
 		lr.cards.Range(func(k, _ any) bool {
 			if !live[k.(*content.Page)] {
 				lr.cards.Delete(k)
