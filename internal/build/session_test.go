@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"io/fs"
 	"errors"
 	"fmt"
 	"io"
@@ -252,6 +253,26 @@ func TestSessionMatchesWholeBuild(t *testing.T) {
 	write(t, dir, "content/fa/new-section/x.md", article(40, "fa", ""))
 	if _, err := sess.Update([]string{"content/fa/new-section"}, sink, nil); !errors.Is(err, ErrFullBuild) {
 		t.Errorf("new folder: %v, want ErrFullBuild", err)
+	}
+}
+
+// A site whose layouts are copies of the theme's (this repository is one) is incremental.
+func TestSessionWithThemeCopies(t *testing.T) {
+	dir := incrementalSite(t, 3)
+	for _, name := range []string{"layouts/baseof.html", "layouts/partials/footer.html"} {
+		b, err := fs.ReadFile(rokhdad.Theme, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(t, dir, name, string(b))
+	}
+	sess, _, err := NewSession(Options{Source: dir, Theme: rokhdad.Theme}, newMapSink())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	if ok, why := sess.Incremental(); !ok {
+		t.Errorf("copies of the theme's layouts: not incremental: %s", why)
 	}
 }
 

@@ -290,17 +290,12 @@ func (r *Renderer) forget() {
 	}
 }
 
-// SiteLayouts lists the layouts the site overrides (layouts/… files of its own), sorted.
-// Rerender's sigs describe what the default layouts show of the site; a site's own layout may show
-// more (every article of the language on every page, say), so build.Session rebuilds everything
-// when there is any.
+// SiteLayouts lists the layouts of the site's own — files under layouts/ that differ from the
+// default theme's — sorted. Rerender's sigs describe what the default layouts show of the site; a
+// site's own layout may show more (every article of the language on every page, say), so
+// build.Session rebuilds everything when there is any.
 func (r *Renderer) SiteLayouts() []string {
-	var own []string
-	for name, label := range r.tmpl.labels {
-		if label == name { // theme files are labelled "(default theme) …"
-			own = append(own, name)
-		}
-	}
+	own := slices.Clone(r.tmpl.own)
 	slices.Sort(own)
 	return own
 }

@@ -29,6 +29,7 @@ type Templates struct {
 	kinds             map[string]*template.Template
 	landing, notFound *template.Template
 	labels            map[string]string // template name → file label for messages
+	own               []string          // layouts of the site's own, unlike the theme's
 }
 
 // LoadTemplates parses the layouts once.
@@ -40,6 +41,9 @@ func LoadTemplates(fsys *source.FS) (*Templates, error) {
 			return "", &diag.Diagnostic{File: name, Rule: "layout", Msg: "cannot read layout: " + err.Error()}
 		}
 		ts.labels[name] = source.Label(name, theme)
+		if !theme && !fsys.ThemeHas(name, data) {
+			ts.own = append(ts.own, name)
+		}
 		return string(data), nil
 	}
 	base := template.New(layoutBase).Funcs(placeholderFuncs())

@@ -4,6 +4,7 @@
 package source
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -59,6 +60,16 @@ func (f *FS) ReadFile(name string) (data []byte, fromTheme bool, err error) {
 	}
 	data, err = fs.ReadFile(f.theme, name)
 	return data, true, err
+}
+
+// ThemeHas reports whether the theme has the file name with exactly these contents: a site file
+// that is a copy of the theme's changes nothing.
+func (f *FS) ThemeHas(name string, data []byte) bool {
+	if f.theme == nil {
+		return false
+	}
+	t, err := fs.ReadFile(f.theme, name)
+	return err == nil && bytes.Equal(t, data)
 }
 
 // Exists reports whether name is a regular file in the site or the theme.
