@@ -2,10 +2,10 @@ package build
 
 import (
 	"bytes"
-	"io/fs"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
