@@ -1,6 +1,7 @@
 // Package build runs the stages — load, resolve, render, write — and writes the result through a sink:
-// a temporary directory beside the destination that replaces it only when everything succeeded, or
-// memory. A failed build leaves the previous output exactly as it was.
+// a folder beside the destination that is swapped in only when everything succeeded (DirSink, which
+// reuses the output before last), or memory. A failed build leaves the previous output exactly as
+// it was. Session keeps a build in memory and brings it up to date after files change, for serve.
 package build
 
 import (
