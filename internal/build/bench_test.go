@@ -9,8 +9,6 @@ import (
 	"github.com/rokhdad/rokhdad"
 )
 
-func benchCorpus(b *testing.B, n int) string { return benchcorpus.Generate(b, n) }
-
 type discardSink struct{}
 
 func (discardSink) WriteFile(string, []byte) error   { return nil }
@@ -26,7 +24,7 @@ func (nopCloser) Close() error { return nil }
 // BenchmarkBuild1000 is a whole build of 1,000 articles per language into memory that is thrown
 // away: loading, resolving, rendering every page, feed and index.
 func BenchmarkBuild1000(b *testing.B) {
-	dir := benchCorpus(b, 1000)
+	dir := benchcorpus.Generate(b, 1000)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {

@@ -1,31 +1,14 @@
 package build
 
 import (
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/rokhdad/rokhdad"
 )
-
-// memSink collects a build in memory for the fuzz test.
-type memSink struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func (m *memSink) WriteFile(p string, b []byte) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.files[p] = append([]byte(nil), b...)
-	return nil
-}
-
-func (m *memSink) CopyFile(p string, r io.Reader) error { return nil }
 
 // FuzzRenderArticle builds a one-article site from an arbitrary article: never a panic; either a
 // positioned error or a page whose title is escaped wherever it appears.
@@ -52,7 +35,7 @@ func FuzzRenderArticle(f *testing.F) {
 		if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		sink := &memSink{files: map[string][]byte{}}
+		sink := newMapSink()
 		_, err := Run(Options{Source: site, Theme: rokhdad.Theme, Workers: 1}, sink)
 		if err != nil {
 			if msg := err.Error(); !strings.Contains(msg, "content/fa/incidents/a.md") && !strings.Contains(msg, "layouts/") {

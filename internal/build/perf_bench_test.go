@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -23,27 +22,6 @@ import (
 	"github.com/rokhdad/rokhdad/internal/content"
 )
 
-// perfSink keeps every file a build writes.
-type perfSink struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func (s *perfSink) WriteFile(p string, data []byte) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.files[p] = bytes.Clone(data)
-	return nil
-}
-
-func (s *perfSink) CopyFile(p string, r io.Reader) error {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return err
-	}
-	return s.WriteFile(p, data)
-}
-
 // perfFile is one output file.
 type perfFile struct {
 	path string
@@ -54,8 +32,8 @@ type perfFile struct {
 // pages, in path order.
 func perfArticlePages(b *testing.B, n int) []perfFile {
 	b.Helper()
-	dir := benchCorpus(b, n)
-	sink := &perfSink{files: map[string][]byte{}}
+	dir := benchcorpus.Generate(b, n)
+	sink := newMapSink()
 	res, err := Run(Options{Source: dir, Theme: rokhdad.Theme}, sink)
 	if err != nil {
 		b.Fatal(err)
@@ -175,7 +153,7 @@ func BenchmarkWrite(b *testing.B) {
 // previous one is not timed). ns/article is one article.
 func BenchmarkFloor(b *testing.B) {
 	n := benchcorpus.N(1000)
-	dir := benchCorpus(b, n)
+	dir := benchcorpus.Generate(b, n)
 	files, err := filepath.Glob(filepath.Join(dir, "content", "*", "*", "*.md"))
 	if err != nil {
 		b.Fatal(err)
@@ -273,7 +251,7 @@ func BenchmarkFloor(b *testing.B) {
 // the feeds and indexes. N = ROKHDAD_BENCH_N, default 1000.
 func BenchmarkSessionUpdate(b *testing.B) {
 	n := benchcorpus.N(1000)
-	dir := benchCorpus(b, n)
+	dir := benchcorpus.Generate(b, n)
 	sink := discardRemover{}
 	sess, _, err := NewSession(Options{Source: dir, Theme: rokhdad.Theme}, sink)
 	if err != nil {

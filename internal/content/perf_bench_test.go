@@ -13,8 +13,6 @@ import (
 	"github.com/rokhdad/rokhdad/internal/config"
 )
 
-func perfCorpus(b *testing.B, n int) string { return benchcorpus.Generate(b, n) }
-
 // perfArticle is one article of the corpus as build's loader hands it to Parse.
 type perfArticle struct {
 	file string // slash path relative to the site, "content/fa/incidents/x.md"
@@ -26,7 +24,7 @@ type perfArticle struct {
 // per language, in file name order.
 func perfSample(b *testing.B, n, max int) []perfArticle {
 	b.Helper()
-	dir := perfCorpus(b, n)
+	dir := benchcorpus.Generate(b, n)
 	cfg, err := config.Load(dir)
 	if err != nil {
 		b.Fatal(err)

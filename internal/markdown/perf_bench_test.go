@@ -15,8 +15,6 @@ import (
 	"github.com/rokhdad/rokhdad/internal/timeline"
 )
 
-func perfCorpus(b *testing.B, n int) string { return benchcorpus.Generate(b, n) }
-
 // perfBody is the Markdown body of one corpus article.
 type perfBody struct {
 	src []byte
@@ -69,7 +67,7 @@ func perfFormatTime(t time.Time, label string) string {
 // corpus with a Renderer set up as internal/render sets it up for that language (Persian digits
 // for fa). One operation is the whole language's sample; ns/body is the cost of one article.
 func BenchmarkRender(b *testing.B) {
-	dir := perfCorpus(b, 200)
+	dir := benchcorpus.Generate(b, 200)
 	for _, l := range []struct {
 		code, zone string
 		zero       rune

@@ -17,14 +17,12 @@ import (
 	"github.com/rokhdad/rokhdad/internal/source"
 )
 
-func perfCorpus(b *testing.B, n int) string { return benchcorpus.Generate(b, n) }
-
 // perfRenderer loads and resolves a corpus of n articles per language the way internal/build does
 // (which this package cannot import: build imports render) and prepares its Renderer over the
 // default theme. Drafts are left out, as a build does by default.
 func perfRenderer(b *testing.B, n int) *Renderer {
 	b.Helper()
-	dir := perfCorpus(b, n)
+	dir := benchcorpus.Generate(b, n)
 	cfg, err := config.Load(dir)
 	if err != nil {
 		b.Fatal(err)

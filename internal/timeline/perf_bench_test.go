@@ -13,8 +13,6 @@ import (
 	"github.com/rokhdad/rokhdad/internal/benchcorpus"
 )
 
-func perfCorpus(b *testing.B, n int) string { return benchcorpus.Generate(b, n) }
-
 // perfRaw is one [[timeline]] entry as an article writes it.
 type perfRaw struct{ at, zone, status, text string }
 
@@ -30,7 +28,7 @@ type perfTimeline struct {
 // reads the generator's simple TOML (one key = "string" per line) itself.
 func perfTimelines(b *testing.B, n, max int) []perfTimeline {
 	b.Helper()
-	dir := perfCorpus(b, n)
+	dir := benchcorpus.Generate(b, n)
 	names, err := filepath.Glob(filepath.Join(dir, "content", "en", "*", "*.md"))
 	if err != nil {
 		b.Fatal(err)
