@@ -80,6 +80,11 @@ func TestBackFolderGivesTheSameOutput(t *testing.T) {
 	os.RemoveAll(filepath.Join(back, "en", "tags"))
 	os.WriteFile(filepath.Join(back, "en", "tags"), []byte("in the way"), 0o644)
 
+	// Such a mess is what a build that was killed while writing the back folder may leave; it then
+	// carries the in-progress marker, and the next build walks it instead of trusting its list.
+	if err := os.Rename(filepath.Join(back, Marker), filepath.Join(back, markerBuilding)); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.Remove(filepath.Join(site, "content", "en", "incidents", "older-en-only.md")); err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 
 	"github.com/rokhdad/rokhdad/internal/render"
 )
@@ -50,27 +51,61 @@ type DirSink struct {
 	dirs    map[string]bool // folders known to exist (full paths)
 	written map[string]bool // files written by this build (slash paths)
 	files   atomic.Int64
+
+	destMarked    bool          // the destination exists and carries rokhdad's marker
+	destScan      chan struct{} // closed when the destination has been compared with its marker
+	destStrangers []string      // what the destination holds that its marker does not list
+	destErr       error
 }
 
-// NewDirSink prepares a folder beside dest to build into.
+// NewDirSink prepares a folder beside dest to build into. dest must be rokhdad's (see
+// checkForeignDest); ToDir also makes sure it is not the site's source and holds its lock.
 func NewDirSink(dest string) (*DirSink, error) {
 	dest = filepath.Clean(dest)
 	parent := filepath.Dir(dest)
-	if st, err := os.Stat(dest); err == nil && !st.IsDir() {
-		return nil, fmt.Errorf("the destination %s exists and is not a folder; rokhdad replaces the destination as a whole, so choose another one", dest)
+	destMarker, err := checkForeignDest(dest)
+	if err != nil {
+		return nil, err
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot create the folder %s that holds the destination %s: %w", parent, dest, err)
 	}
-	s := &DirSink{dest: dest, dirs: map[string]bool{}, written: map[string]bool{}, scan: make(chan struct{})}
+	s := &DirSink{dest: dest, dirs: map[string]bool{}, written: map[string]bool{}, scan: make(chan struct{}),
+		destMarked: destMarker.state == Marker, destScan: make(chan struct{})}
+	if s.destMarked {
+		go func() { // what a user added to the output since it was built stops the build at Commit
+			defer close(s.destScan)
+			s.destStrangers, s.destErr = strangers(dest, destMarker)
+		}()
+	} else {
+		close(s.destScan)
+	}
 	back := BackDir(dest)
 	if st, err := os.Lstat(back); err == nil && st.IsDir() {
+		m, err := readMarker(back)
+		if err != nil {
+			close(s.scan)
+			return nil, err
+		}
+		if m.state == "" {
+			close(s.scan)
+			return nil, fmt.Errorf("%s is in the way: rokhdad keeps the previous output of %s there, but this folder has no %s marker of a rokhdad build; if it holds nothing of yours (an older rokhdad's output), delete it and build again", back, dest, Marker)
+		}
+		if err := markBuilding(back); err != nil {
+			close(s.scan)
+			return nil, fmt.Errorf("cannot write in the previous output %s: %w", back, err)
+		}
 		s.tmp, s.reuse = back, true
 		s.dirs[back] = true
-		go s.inventory()
+		if m.state == Marker {
+			go s.listed(m.files)
+		} else {
+			go s.inventory() // a build was stopped while writing it: see what is there
+		}
 		return s, nil
 	} else if err == nil {
 		// Not a folder: not ours to reuse, and in the way of the swap later.
+		close(s.scan)
 		return nil, fmt.Errorf("%s is in the way: rokhdad keeps the previous output of %s there; remove it", back, dest)
 	}
 	close(s.scan)
@@ -85,6 +120,23 @@ func NewDirSink(dest string) (*DirSink, error) {
 	s.tmp = tmp
 	s.dirs[tmp] = true
 	return s, nil
+}
+
+// listed takes the back folder's inventory from its marker: between builds it holds just what the
+// marker lists, so it need not be walked. Files someone removed from it since are recreated.
+func (s *DirSink) listed(files map[string]bool) {
+	defer close(s.scan)
+	dirs := dirsOf(files)
+	full := make([]string, 0, len(dirs))
+	for d := range dirs {
+		full = append(full, filepath.Join(s.tmp, filepath.FromSlash(d)))
+	}
+	s.old, s.oldDirs = files, full
+	s.mu.Lock()
+	for _, d := range full {
+		s.dirs[d] = true
+	}
+	s.mu.Unlock()
 }
 
 // inventory lists what the back folder holds, while the site loads. Anything that is neither a
@@ -107,6 +159,8 @@ func (s *DirSink) inventory() {
 		switch {
 		case d.IsDir():
 			dirs = append(dirs, p)
+		case rel == Marker || rel == markerBuilding:
+			// the marker is rewritten at Commit, not pruned
 		case d.Type().IsRegular():
 			old[filepath.ToSlash(rel)] = true
 		default:
@@ -177,6 +231,17 @@ func (s *DirSink) mkdirAll(dir string) error {
 	return nil
 }
 
+// remakeDir makes dir again in a back folder from which someone removed it, or put a file in its
+// way, after the marker listed it.
+func (s *DirSink) remakeDir(dir string) error {
+	s.mu.Lock()
+	for d := dir; d != s.tmp && s.dirs[d]; d = filepath.Dir(d) {
+		delete(s.dirs, d)
+	}
+	s.mu.Unlock()
+	return s.mkdirAll(dir)
+}
+
 // WriteFile implements render.Sink.
 func (s *DirSink) WriteFile(p string, data []byte) error {
 	f, err := s.Create(p)
@@ -220,6 +285,8 @@ func (s *DirSink) Create(p string) (io.WriteCloser, error) {
 	if err != nil && s.reuse {
 		if st, serr := os.Lstat(full); serr == nil && st.IsDir() && os.RemoveAll(full) == nil {
 			f, err = createFile(full)
+		} else if (errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)) && s.remakeDir(filepath.Dir(full)) == nil {
+			f, err = createFile(full) // its folder was removed from the back folder by hand
 		}
 	}
 	if err != nil {
@@ -272,10 +339,29 @@ func (s *DirSink) prune() error {
 // Commit makes what was written the destination. The previous destination becomes the back folder
 // for the next build. On any failure the destination is left as it was.
 func (s *DirSink) Commit() error {
+	<-s.destScan
+	if s.destErr != nil {
+		s.Abort()
+		return fmt.Errorf("cannot read the destination %s to see that it holds only rokhdad's files: %w", s.dest, s.destErr)
+	}
+	if len(s.destStrangers) > 0 {
+		s.Abort()
+		return foreignError(s.dest, s.destStrangers)
+	}
 	if s.reuse {
 		if err := s.prune(); err != nil {
 			return fmt.Errorf("cannot tidy %s before swapping it in: %w", s.tmp, err)
 		}
+	}
+	s.mu.Lock()
+	list := make([]string, 0, len(s.written))
+	for rel := range s.written {
+		list = append(list, rel)
+	}
+	s.mu.Unlock()
+	if err := writeMarker(s.tmp, list); err != nil {
+		s.Abort()
+		return fmt.Errorf("cannot write rokhdad's marker into %s: %w", s.tmp, err)
 	}
 	if _, err := os.Lstat(s.dest); errors.Is(err, os.ErrNotExist) {
 		if err := os.Rename(s.tmp, s.dest); err != nil {
@@ -291,7 +377,14 @@ func (s *DirSink) Commit() error {
 		s.Abort()
 		return fmt.Errorf("cannot replace %s: %w", s.dest, err)
 	}
-	// s.tmp now holds the previous output. A fresh temporary folder becomes the back folder.
+	// s.tmp now holds the previous output.
+	if !s.destMarked {
+		// It was an empty folder (checkForeignDest refuses any other without a marker). Should
+		// someone have put a file in it meanwhile, it stays where it is.
+		_ = os.Remove(s.tmp)
+		return nil
+	}
+	// A fresh temporary folder becomes the back folder.
 	if !s.reuse {
 		if err := os.Rename(s.tmp, BackDir(s.dest)); err != nil {
 			if rerr := removeTree(s.tmp); rerr != nil {
@@ -333,7 +426,33 @@ func ToDir(o Options, dest string) (*Result, error) { return toDir(o, dest, nil)
 
 // toDir is ToDir with a hook for tests: wrap, when not nil, wraps the sink the build writes through.
 func toDir(o Options, dest string, wrap func(render.Sink) render.Sink) (*Result, error) {
-	sink, err := NewDirSink(dest)
+	cdest, err := canonical(dest)
+	if err != nil {
+		return nil, fmt.Errorf("cannot resolve the destination %s: %w", dest, err)
+	}
+	csrc, err := canonical(o.Source)
+	if err != nil {
+		return nil, fmt.Errorf("cannot resolve the site directory %s: %w", o.Source, err)
+	}
+	if err := checkOverSource(dest, cdest, o.Source, csrc); err != nil {
+		return nil, err
+	}
+	// Refuse someone else's folder before even the lock file is made beside it; NewDirSink checks
+	// again under the lock.
+	if _, err := checkForeignDest(cdest); err != nil {
+		return nil, err
+	}
+	if parent := filepath.Dir(cdest); parent != cdest {
+		if err := os.MkdirAll(parent, 0o755); err != nil {
+			return nil, fmt.Errorf("cannot create the folder %s that holds the destination %s: %w", parent, cdest, err)
+		}
+	}
+	lock, err := lockDest(cdest)
+	if err != nil {
+		return nil, err
+	}
+	defer lock.Unlock()
+	sink, err := NewDirSink(cdest)
 	if err != nil {
 		return nil, err
 	}
