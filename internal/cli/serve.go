@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 
 	"github.com/rokhdad/rokhdad"
@@ -32,7 +33,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready f
 	fs.StringVar(&src, "source", ".", "site `directory`")
 	fs.IntVar(&port, "p", 1313, "`port` to listen on (shorthand; 0 picks a free one)")
 	fs.IntVar(&port, "port", 1313, "`port` to listen on (0 picks a free one)")
-	fs.StringVar(&bind, "bind", "127.0.0.1", "`address` to listen on; the default serves this machine only")
+	fs.StringVar(&bind, "bind", "127.0.0.1", "`address` to listen on; the default serves this machine only, 0.0.0.0 the network too")
 	fs.BoolVar(&drafts, "drafts", false, "include articles with draft = true")
 	if done, code := parse(fs, args, stdout); done {
 		return code
@@ -41,21 +42,32 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready f
 		fmt.Fprintf(stderr, "error: --port %d is not a port number (0 to 65535)\n", port)
 		return 2
 	}
-	ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
+	bind = strings.TrimSuffix(strings.TrimPrefix(bind, "["), "]") // --bind [::1] as well as ::1
+	addr := net.JoinHostPort(bind, strconv.Itoa(port))
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		fmt.Fprintf(stderr, "error: cannot listen on %s: %v\n", net.JoinHostPort(bind, strconv.Itoa(port)), err)
+		fmt.Fprintf(stderr, "error: cannot listen on %s: %v\n", addr, err)
 		return 1
 	}
-	if a, ok := ln.Addr().(*net.TCPAddr); ok {
-		port = a.Port
-	}
-	base, err := config.ParseBaseURL("http://" + net.JoinHostPort(bind, strconv.Itoa(port)) + "/")
+	hosts := server.ListenHosts(bind, ln.Addr()) // the port chosen, when 0 was asked for
+	base, err := config.ParseBaseURL(hosts.BaseURL().String())
 	if err != nil {
 		ln.Close()
 		fmt.Fprintln(stderr, "error: "+err.Error())
 		return 2
 	}
-	s := server.New(server.Options{Source: src, Drafts: drafts, BaseURL: base, Theme: rokhdad.Theme, Out: stdout, Errors: stderr})
+	if hosts.Network() {
+		shown := bind
+		if shown == "" {
+			shown = `""`
+		}
+		fmt.Fprintf(stderr, "warning: --bind %s makes the preview, drafts included, reachable from the network by anyone who can reach this machine; it answers to %s (use --bind 127.0.0.1 to keep it to this machine)\n",
+			shown, hosts.Accepted())
+		if urls := hosts.NetworkURLs(); len(urls) > 0 {
+			fmt.Fprintf(stderr, "other machines can open it as %s\n", strings.Join(urls, " or "))
+		}
+	}
+	s := server.New(server.Options{Source: src, Drafts: drafts, BaseURL: base, Hosts: hosts, Theme: rokhdad.Theme, Out: stdout, Errors: stderr})
 	_ = s.Build() // a failed first build is reported; the server waits for a fix
 	fmt.Fprintf(stdout, "serving %s (Ctrl-C to stop)\n", base)
 	if ready != nil {

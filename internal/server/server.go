@@ -2,7 +2,8 @@
 // watches the site's sources and rebuilds when they change. Open pages reload themselves through a
 // small script that only the server injects (never the build output), listening to server-sent
 // events; a failed build is reported in the terminal and as an overlay in the browser, while the
-// server keeps serving the last good build.
+// server keeps serving the last good build. It answers only requests addressed to itself by their
+// Host header (see Hosts), so that another web site cannot read the preview through DNS rebinding.
 package server
 
 import (
@@ -13,6 +14,7 @@ import (
 	"io"
 	"io/fs"
 	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"path"
@@ -38,7 +40,8 @@ const DefaultDebounce = 20 * time.Millisecond
 type Options struct {
 	Source   string        // site directory
 	Drafts   bool          // include articles with draft = true
-	BaseURL  *url.URL      // the base URL pages are built for, e.g. http://127.0.0.1:1313/
+	BaseURL  *url.URL      // the base URL pages are built for, e.g. http://127.0.0.1:1313/; a host of 0.0.0.0 or :: becomes 127.0.0.1
+	Hosts    *Hosts        // the Host headers answered (see ListenHosts); nil means those of BaseURL's host and port, taken as the bind address
 	Theme    fs.FS         // the default theme
 	Out      io.Writer     // build reports; nil discards them
 	Errors   io.Writer     // failed builds' diagnostics; nil means Out
@@ -172,6 +175,8 @@ type Server struct {
 	pending []string       // changed files not yet applied by a successful update; under buildMu
 	outMu   sync.Mutex
 	hub     *hub
+	hosts   *Hosts      // nil until Run when neither Options.Hosts nor Options.BaseURL says
+	refused atomic.Bool // a request was refused for its Host, and the terminal told
 }
 
 // New makes a server; nothing is built until Build is called.
@@ -185,7 +190,21 @@ func New(opts Options) *Server {
 	if opts.Debounce <= 0 {
 		opts.Debounce = DefaultDebounce
 	}
-	return &Server{opts: opts, hub: newHub()}
+	hosts := opts.Hosts
+	if u := opts.BaseURL; u != nil {
+		if hosts == nil {
+			hosts = baseHosts(u)
+		}
+		if h := openable(u.Hostname()); h != u.Hostname() {
+			c := *u
+			c.Host = net.JoinHostPort(h, u.Port())
+			if u.Port() == "" {
+				c.Host = h
+			}
+			opts.BaseURL = &c
+		}
+	}
+	return &Server{opts: opts, hub: newHub(), hosts: hosts}
 }
 
 func (s *Server) logf(format string, args ...any) {
@@ -309,9 +328,13 @@ func (s *Server) errorText() string {
 }
 
 // Handler serves the last good build, with the reload script injected into HTML pages, and the
-// event stream at EventsPath.
+// event stream at EventsPath, to requests addressed to the server (see Hosts); others get 403.
 func (s *Server) Handler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.hosts.Allows(r.Host) {
+			s.refuse(w, r)
+			return
+		}
 		if r.URL.Path == EventsPath {
 			s.serveEvents(w, r)
 			return

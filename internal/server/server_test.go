@@ -188,6 +188,7 @@ func TestHandlerRefusesTraversal(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		req.Host = "127.0.0.1:1313" // what s is built for, unlike srv's port
 		res, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)

@@ -170,6 +170,9 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		return err
 	}
 	defer w.close()
+	if s.hosts == nil {
+		s.hosts = ListenHosts("", ln.Addr())
+	}
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
