@@ -85,9 +85,13 @@ func TestBuildSIGINT(t *testing.T) {
 		default:
 			t.Errorf("after %v: exit %d: %s", delay, code, stderr.String())
 		}
-		entries, _ := os.ReadDir(filepath.Dir(dest))
-		if len(entries) == 2 && entries[0].Name() == filepath.Base(build.BackDir(dest)) {
-			entries = entries[1:] // the previous output, kept for the next build
+		all, _ := os.ReadDir(filepath.Dir(dest))
+		var entries []os.DirEntry
+		for _, e := range all {
+			// the previous output, kept for the next build, and the build lock's file
+			if e.Name() != filepath.Base(build.BackDir(dest)) && e.Name() != filepath.Base(build.LockFile(dest)) {
+				entries = append(entries, e)
+			}
 		}
 		if len(entries) != 1 {
 			var names []string
