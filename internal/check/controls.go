@@ -87,7 +87,7 @@ func controlWarning(file, src string, off int, key string, p bidi.Problem) *diag
 		if p.Rune >= '\u2066' {
 			closer = bidi.Name('\u2069')
 		}
-		msg = fmt.Sprintf("%s is never closed, so the build closes it where its line ends", name)
+		msg = fmt.Sprintf("%s is never closed, so the build closes it", name)
 		hint = "add " + closer + " where it should end, or delete it"
 	}
 	if key != "" {

@@ -227,7 +227,7 @@ func TestCheckControls(t *testing.T) {
 		t.Fatalf("exit %d (warnings only should be 0)\n%s%s", code, out, errOut)
 	}
 	for _, want := range []string{
-		enFile + ":2:16: warning: title: U+202E RIGHT-TO-LEFT OVERRIDE is never closed, so the build closes it where its line ends [control] (add U+202C POP DIRECTIONAL FORMATTING where it should end, or delete it)",
+		enFile + ":2:16: warning: title: U+202E RIGHT-TO-LEFT OVERRIDE is never closed, so the build closes it [control] (add U+202C POP DIRECTIONAL FORMATTING where it should end, or delete it)",
 		enFile + ":2:34: warning: title: control character U+0007 is invisible and left out of the built site [control] (delete it)",
 	} {
 		if !strings.Contains(out, want) {
