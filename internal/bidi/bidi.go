@@ -9,6 +9,15 @@
 // script and the joiners : . , / - _ + % # @ & ٫ ٬ ٪ — that begins with a digit and holds a Latin
 // letter: "19:52 PST", "503 Service Unavailable", "2 GB RAM". Runs that begin with a letter ("iOS
 // 17", "GPT-4 Turbo") already read correctly and are left alone, as is everything else.
+//
+// Clean is the one rule for the invisible characters an editor may paste into a front matter
+// string (content applies it to every title, summary, service, tag, image text and timeline text
+// as it is loaded, so HTML, XML, JSON and the search index all get the same value): control
+// characters other than tab and line feed are removed, and explicit bidi embeddings, overrides and
+// isolates (U+202A–U+202E, U+2066–U+2069) are balanced — stray closers dropped, what is left open
+// closed where its line or the string ends — so that no string can reverse or isolate the text
+// around it. Balanced, correctly nested controls are kept as written, and LRM, RLM, ALM, ZWNJ and
+// ZWJ are never touched. Problems lists what Clean changes, for rokhdad check.
 package bidi
 
 import (

@@ -3,7 +3,8 @@
 // its translation, broken internal links and missing images, timeline entries without a status, a
 // resolved article whose timeline does not end resolved, and Persian typography in the content of
 // right-to-left languages (Arabic letters, Latin punctuation, missing zero-width non-joiners, quotation
-// marks, double spaces, kashida).
+// marks, double spaces, kashida), and in every language the front matter characters the build
+// removes or closes (control characters, unbalanced bidi controls: see bidi.Clean).
 //
 // The typography pass is rune-based and never looks inside code spans, fenced or indented code, link
 // destinations, URLs or HTML tags. Fix applies the safe typography fixes; FixSite applies them in place
@@ -117,6 +118,7 @@ func Site(o Options) (diag.List, error) {
 		known[a.lang.Code+"/"+a.key] = true
 	}
 	for _, a := range arts {
+		list = append(list, controls(a.file, a.src)...)
 		if a.lang.Direction == "rtl" {
 			for _, b := range a.lo.blocks {
 				list = append(list, typography(a.file, b.line, b.col, a.src[b.start:b.end], b.inline)...)

@@ -213,3 +213,25 @@ func TestCheckOutputLinks(t *testing.T) {
 		t.Errorf("missing page: exit %d\n%s", code, out)
 	}
 }
+
+// TestCheckControls: an unbalanced bidi control and a control character in the front matter are
+// warnings at their file:line:col; the site still builds.
+func TestCheckControls(t *testing.T) {
+	dir := checkSite(t, map[string]func(string) string{
+		enFile: func(s string) string {
+			return strings.Replace(s, `title = "Older English-only note"`, `title = "Older \u202EEnglish-only\u0007 note"`, 1)
+		},
+	})
+	code, out, errOut := runCheckCmd("-s", dir)
+	if code != 0 {
+		t.Fatalf("exit %d (warnings only should be 0)\n%s%s", code, out, errOut)
+	}
+	for _, want := range []string{
+		enFile + ":2:16: warning: title: U+202E RIGHT-TO-LEFT OVERRIDE is never closed, so the build closes it [control] (add U+202C POP DIRECTIONAL FORMATTING where it should end, or delete it)",
+		enFile + ":2:34: warning: title: control character U+0007 is invisible and left out of the built site [control] (delete it)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}

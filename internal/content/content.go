@@ -3,6 +3,11 @@
 // file:line:col and a suggestion), and resolves the timeline entries to instants. It knows nothing of
 // other articles or of rendering.
 //
+// Every text of the front matter (title, summary, services, tags, image_alt, image_credit, a
+// timeline entry's text) is cleaned with bidi.Clean as it is read: control characters removed,
+// bidi controls balanced. So every output carries the same value and no string can reverse the
+// text around it; rokhdad check reports each change with its position.
+//
 // A file must be UTF-8 (a byte order mark and CRLF line endings are accepted); anything else is an
 // error at the line and column of the first invalid byte. There is no size limit: a 10 MB article
 // builds in about a second (internal/build's bad-input tests check it).
@@ -15,6 +20,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/rokhdad/rokhdad/internal/bidi"
 	"github.com/rokhdad/rokhdad/internal/diag"
 	"github.com/rokhdad/rokhdad/internal/timeline"
 	"github.com/rokhdad/rokhdad/internal/tomldoc"
@@ -129,13 +135,13 @@ func Parse(file string, src []byte, defaultZone *time.Location) (*Page, error) {
 	p := &Page{File: file, Body: body, BodyLine: bodyLine}
 	t := doc.Root()
 	n := len(doc.Diags)
-	p.Title = strings.TrimSpace(t.String("title", true))
+	p.Title = text(t.String("title", true))
 	if t.Has("title") && p.Title == "" && len(doc.Diags) == n {
 		t.Errorf("title", "write a headline for the article", "title is empty")
 	}
 	p.Date = t.Time("date", true)
 	p.Updated = t.Time("lastmod", false)
-	p.Summary = strings.TrimSpace(t.String("summary", false))
+	p.Summary = text(t.String("summary", false))
 	p.Draft = t.Bool("draft")
 	p.Services = cleanList(t, "services")
 	p.Tags = cleanList(t, "tags")
@@ -171,8 +177,8 @@ func Parse(file string, src []byte, defaultZone *time.Location) (*Page, error) {
 		p.ZoneName = p.Zone.String()
 	}
 	p.Image = t.String("image", false)
-	p.ImageAlt = t.String("image_alt", false)
-	p.ImageCredit = t.String("image_credit", false)
+	p.ImageAlt = bidi.Clean(t.String("image_alt", false))
+	p.ImageCredit = bidi.Clean(t.String("image_credit", false))
 	if p.Image != "" && strings.TrimSpace(p.ImageAlt) == "" {
 		t.Errorf("image", "add image_alt = \"…\" describing the picture for readers who cannot see it", "image has no image_alt")
 	}
@@ -218,7 +224,7 @@ func parseEntry(t *tomldoc.Table, zone *time.Location) timeline.Entry {
 		}
 		e.Status = st
 	}
-	e.Text = strings.TrimSpace(t.String("text", true))
+	e.Text = text(t.String("text", true))
 	t.Strict(EntryKeys)
 	return e
 }
@@ -243,13 +249,19 @@ func CheckUTF8(file string, src []byte) error {
 		"the file is not valid UTF-8: byte 0x%02x at offset %d (line %d) is not part of a UTF-8 character", src[off], off, line)
 }
 
-// cleanList reads a list of names, trimming each and dropping empty and repeated ones.
+// text is a front matter string as every output gets it: control characters removed and bidi
+// controls balanced (bidi.Clean, one rule for HTML, XML and JSON), then trimmed. rokhdad check
+// reports what was changed, with its position.
+func text(s string) string { return strings.TrimSpace(bidi.Clean(s)) }
+
+// cleanList reads a list of names, cleaning and trimming each (text) and dropping empty and
+// repeated ones.
 func cleanList(t *tomldoc.Table, key string) []string {
 	raw := t.Strings(key)
 	var out []string
 	seen := map[string]bool{}
 	for _, s := range raw {
-		s = strings.TrimSpace(s)
+		s = text(s)
 		if s == "" || seen[s] {
 			continue
 		}

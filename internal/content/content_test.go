@@ -153,3 +153,42 @@ func TestAllErrorsReported(t *testing.T) {
 		t.Errorf("got %d diagnostics, want 3: %v", n, err)
 	}
 }
+
+// TestParseCleansStrings: every text of the front matter comes out with control characters removed
+// and bidi controls balanced (bidi.Clean), so that every output gets the same value; ZWNJ and RLM
+// stay.
+func TestParseCleansStrings(t *testing.T) {
+	src := `+++
+title = "\u202eEvil\u0007 title"
+date = 2023-11-08T10:00:00Z
+summary = "a\u2069b \u2067c\r"
+services = ["svc\u202b", "svc\u202b\u202c"]
+tags = ["\u2066t\u202c", "می‌خواهم\u200f"]
+image = "/x.png"
+image_alt = "alt\u202d\b"
+image_credit = "\u001bcredit"
+
+[[timeline]]
+at = "2023-11-08 10:00"
+status = "investigating"
+text = "a\u202db\u2069c"
++++
+`
+	p, err := Parse("content/en/incidents/x.md", []byte(src), time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ what, got, want string }{
+		{"title", p.Title, "\u202eEvil title\u202c"},
+		{"summary", p.Summary, "ab \u2067c\u2069"},
+		{"services", strings.Join(p.Services, "|"), "svc\u202b\u202c"}, // the two are one service once clean
+		{"tags", strings.Join(p.Tags, "|"), "\u2066t\u2069|می\u200cخواهم\u200f"},
+		{"image_alt", p.ImageAlt, "alt\u202d\u202c"},
+		{"image_credit", p.ImageCredit, "credit"},
+		{"timeline text", p.Timeline[0].Text, "a\u202dbc\u202c"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %+q, want %+q", c.what, c.got, c.want)
+		}
+	}
+}

@@ -7,7 +7,9 @@
 // are the caller's, converted to UTC. The XML writers stream to the io.Writer through a buffer; they
 // never build the document as one string first.
 //
-// All text is escaped; nothing is written as CDATA. Text that XML 1.0 cannot carry is cleaned the
+// All text is escaped, once per context, in one place (write.go's contexts); nothing is written as
+// CDATA. Where RSS readers take an element as HTML (title, description, category), plain text is
+// escaped for HTML before it is escaped for XML, so it always reaches the reader as text. Text that XML 1.0 cannot carry is cleaned the
 // same way in every output, so a title reads the same in a feed and in incidents.json:
 //
 //   - control characters U+0000–U+001F other than tab, line feed and carriage return, and the

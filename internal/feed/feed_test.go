@@ -58,25 +58,69 @@ func TestRSSEscaping(t *testing.T) {
 			want := carried(n.s)
 			ch := d.Channel
 			it := d.Channel.Items[0]
-			check(t, "channel title", ch.Title, want)
-			check(t, "channel description", ch.Description, want)
+			htmlText(t, "channel title", ch.Title, want)
+			htmlText(t, "channel description", ch.Description, want)
 			check(t, "channel link", ch.Link, carried(c.Link))
 			check(t, "atom:link href", ch.AtomLink.Href, carried(c.Self))
 			check(t, "generator", ch.Generator, want)
-			check(t, "item title", it.Title, want)
+			htmlText(t, "item title", it.Title, want)
 			check(t, "item link", it.Link, carried(c.Items[0].Link))
 			check(t, "item guid", it.GUID.Value, carried(c.Items[0].ID))
 			if it.GUID.IsPermaLink != "false" {
 				t.Errorf("isPermaLink = %q, want false", it.GUID.IsPermaLink)
 			}
 			if n.s != "" {
-				check(t, "item description", it.Description, want)
-				check(t, "item content:encoded", it.Encoded, want)
-				checkList(t, "categories", it.Categories, []string{want, "x" + want})
+				htmlText(t, "item description", it.Description, want)
+				check(t, "item content:encoded", it.Encoded, want) // HTML already: carried as it is
+				if len(it.Categories) != 2 {
+					t.Fatalf("categories = %q", it.Categories)
+				}
+				htmlText(t, "category 1", it.Categories[0], want)
+				htmlText(t, "category 2", it.Categories[1], "x"+want)
 			}
 			noRaw(t, out, n.s)
 		})
 	}
+}
+
+// TestRSSIsHTML: RSS title, description and category hold HTML by convention, so plain text is
+// escaped for HTML before it is escaped for XML, and a feed reader shows "<img …>" and "AT&T" as
+// the text they are; content:encoded is HTML and is only escaped for XML.
+func TestRSSIsHTML(t *testing.T) {
+	const img = `<img src=x onerror=alert(1)>`
+	c := &Channel{
+		Title: "AT&T " + img, Description: "Q&A <b>", Lang: "en",
+		Link: "https://example.com/en/", Self: "https://example.com/en/rss.xml",
+		Items: []Item{{
+			Title: img, Link: "https://example.com/en/a/", Summary: "AT&T &amp; " + img,
+			Content:    `<p>AT&amp;T &lt;img&gt;</p>`,
+			Categories: []string{"AT&T", "<script>"},
+			Published:  time.Date(2023, 11, 8, 15, 46, 0, 0, time.UTC),
+		}},
+	}
+	out := string(rss(t, c))
+	for _, want := range []string{
+		"<title>AT&amp;amp;T &amp;lt;img src=x onerror=alert(1)&amp;gt;</title>",
+		"<description>Q&amp;amp;A &amp;lt;b&amp;gt;</description>",
+		"<title>&amp;lt;img src=x onerror=alert(1)&amp;gt;</title>",
+		"<description>AT&amp;amp;T &amp;amp;amp; &amp;lt;img src=x onerror=alert(1)&amp;gt;</description>",
+		"<category>AT&amp;amp;T</category>",
+		"<category>&amp;lt;script&amp;gt;</category>",
+		"<content:encoded>&lt;p&gt;AT&amp;amp;T &amp;lt;img&amp;gt;&lt;/p&gt;</content:encoded>",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("RSS lacks %s\n%s", want, out)
+		}
+	}
+	d := parseRSS(t, []byte(out))
+	it := d.Channel.Items[0]
+	htmlText(t, "channel title", d.Channel.Title, c.Title)
+	htmlText(t, "channel description", d.Channel.Description, c.Description)
+	htmlText(t, "item title", it.Title, img)
+	htmlText(t, "item description", it.Description, c.Items[0].Summary)
+	htmlText(t, "category", it.Categories[0], "AT&T")
+	htmlText(t, "category", it.Categories[1], "<script>")
+	check(t, "content:encoded", it.Encoded, c.Items[0].Content)
 }
 
 func TestAtomEscaping(t *testing.T) {

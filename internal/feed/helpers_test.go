@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"html"
 	"io"
 	"strings"
 	"testing"
@@ -218,4 +219,18 @@ func atom(t testing.TB, c *Channel) []byte {
 		t.Fatalf("Atom: %v", err)
 	}
 	return b.Bytes()
+}
+
+// htmlText fails t unless got, a value read back from the XML, is HTML that a reader shows as the
+// text want and that creates no element: it holds no '<' (so an HTML tokenizer sees no tag, comment
+// or CDATA), and its character references decode to want.
+func htmlText(t testing.TB, what, got, want string) {
+	t.Helper()
+	if i := strings.IndexByte(got, '<'); i >= 0 {
+		t.Errorf("%s: %q holds markup at byte %d; want it escaped for HTML", what, got, i)
+		return
+	}
+	if text := html.UnescapeString(got); text != want {
+		t.Errorf("%s: read as HTML %q (from %q), want %q", what, text, got, want)
+	}
 }

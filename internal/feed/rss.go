@@ -17,7 +17,12 @@ const (
 //
 // An item's guid is its ID, with isPermaLink="false" unless the ID is the item's Link; its pubDate is
 // Published (or Updated when Published is zero); its description is the Summary, and its Content, if
-// any, goes into content:encoded, whose namespace the root element then declares. lastBuildDate is
+// any, goes into content:encoded, whose namespace the root element then declares.
+//
+// RSS readers take title, description and category as HTML, so those plain texts are escaped for
+// HTML and then for XML ("AT&T" is written AT&amp;amp;T); content:encoded is HTML already and is
+// escaped for XML only. Atom says what each element holds (type="text" or "html"), so Atom escapes
+// everything once. lastBuildDate is
 // left out for a channel without items and without Updated.
 func RSS(w io.Writer, c *Channel) error {
 	if err := checkChannel("rss", c); err != nil {
@@ -38,9 +43,9 @@ func RSS(w io.Writer, c *Channel) error {
 	}
 	x.attr("xml:lang", c.Lang)
 	x.raw(">\n  <channel>\n")
-	x.elem("    ", "title", c.Title)
+	x.htmlElem("    ", "title", c.Title)
 	x.elem("    ", "link", c.Link)
-	x.elem("    ", "description", c.Description)
+	x.htmlElem("    ", "description", c.Description)
 	x.elem("    ", "language", c.Lang)
 	if c.Generator != "" {
 		x.elem("    ", "generator", c.Generator)
@@ -59,7 +64,7 @@ func RSS(w io.Writer, c *Channel) error {
 			x.attr("xml:lang", it.Lang)
 		}
 		x.raw(">\n")
-		x.elem("      ", "title", it.Title)
+		x.htmlElem("      ", "title", it.Title)
 		x.elem("      ", "link", it.Link)
 		id := it.id()
 		if id == it.Link {
@@ -72,11 +77,11 @@ func RSS(w io.Writer, c *Channel) error {
 		x.timeElem("      ", "pubDate", it.published(), rfc822Layout)
 		for _, cat := range it.Categories {
 			if cat != "" {
-				x.elem("      ", "category", cat)
+				x.htmlElem("      ", "category", cat)
 			}
 		}
 		if it.Summary != "" {
-			x.elem("      ", "description", it.Summary)
+			x.htmlElem("      ", "description", it.Summary)
 		}
 		if it.Content != "" {
 			x.elem("      ", "content:encoded", it.Content)

@@ -32,25 +32,50 @@ func (x *xmlWriter) finish() error { return x.w.Flush() }
 // raw writes s as it is: markup the package itself wrote.
 func (x *xmlWriter) raw(s string) { x.w.WriteString(s) }
 
+// The contexts text is escaped for. Each output writes every value through exactly one of them:
+//
+//	inXMLText   character data that is plain text: Atom's type="text" elements, ids, links, dates
+//	inXMLAttr   a double-quoted attribute value: href, term, xml:lang
+//	inHTMLText  character data that readers take as HTML, holding plain text: RSS title,
+//	            description and category. The text is escaped for HTML (& < >) and the result for
+//	            XML, so that "AT&T" is written AT&amp;amp;T and reaches the reader as the text AT&T,
+//	            never as markup.
+//
+// HTML itself (Atom <content type="html">, RSS <content:encoded>) is written with inXMLText: it is
+// already HTML and is escaped for XML once.
+type context uint8
+
+const (
+	inXMLText context = iota
+	inXMLAttr
+	inHTMLText
+)
+
 // text writes s escaped as character data.
-func (x *xmlWriter) text(s string) { x.escape(s, false) }
+func (x *xmlWriter) text(s string) { x.escape(s, inXMLText) }
 
 // attr writes ` name="value"` with value escaped.
 func (x *xmlWriter) attr(name, value string) {
 	x.w.WriteByte(' ')
 	x.w.WriteString(name)
 	x.w.WriteString(`="`)
-	x.escape(value, true)
+	x.escape(value, inXMLAttr)
 	x.w.WriteByte('"')
 }
 
-// elem writes indent<name>text</name> and a line feed.
-func (x *xmlWriter) elem(indent, name, text string) {
+// elem writes indent<name>text</name> and a line feed, text escaped as plain text.
+func (x *xmlWriter) elem(indent, name, text string) { x.elemIn(indent, name, text, inXMLText) }
+
+// htmlElem writes indent<name>text</name> and a line feed for an element whose content readers
+// take as HTML: the plain text is escaped for HTML, then for XML.
+func (x *xmlWriter) htmlElem(indent, name, text string) { x.elemIn(indent, name, text, inHTMLText) }
+
+func (x *xmlWriter) elemIn(indent, name, text string, ctx context) {
 	x.w.WriteString(indent)
 	x.w.WriteByte('<')
 	x.w.WriteString(name)
 	x.w.WriteByte('>')
-	x.escape(text, false)
+	x.escape(text, ctx)
 	x.w.WriteString("</")
 	x.w.WriteString(name)
 	x.w.WriteString(">\n")
@@ -68,38 +93,49 @@ func (x *xmlWriter) timeElem(indent, name string, t time.Time, layout string) {
 	x.w.WriteString(">\n")
 }
 
-// escape writes s as XML character data (attr false) or as a double-quoted attribute value (attr
-// true), cleaned as the package documentation says. It never writes CDATA: '>' is always escaped, so
-// "]]>" cannot end anything.
-func (x *xmlWriter) escape(s string, attr bool) {
+// escTable says, for each ASCII byte, whether a context changes it and into what ("" drops it).
+type escTable struct {
+	special [utf8.RuneSelf]bool
+	esc     [utf8.RuneSelf]string
+}
+
+// escapes are the contexts' tables: one lookup per ASCII byte, however many rules a context has.
+var escapes = func() (t [3]escTable) {
+	set := func(ctx context, c byte, esc string) { t[ctx].special[c], t[ctx].esc[c] = true, esc }
+	for ctx := range t {
+		for c := byte(0); c < 0x20; c++ {
+			if c != '\t' && c != '\n' {
+				set(context(ctx), c, "") // not an XML 1.0 character: dropped
+			}
+		}
+		set(context(ctx), '\r', "&#xD;") // survives XML's line-end normalization
+		set(context(ctx), '&', "&amp;")
+		set(context(ctx), '<', "&lt;")
+		set(context(ctx), '>', "&gt;")
+	}
+	set(inXMLAttr, '"', "&quot;")
+	set(inXMLAttr, '\n', "&#xA;")
+	set(inXMLAttr, '\t', "&#x9;")
+	set(inHTMLText, '&', "&amp;amp;")
+	set(inHTMLText, '<', "&amp;lt;")
+	set(inHTMLText, '>', "&amp;gt;")
+	return t
+}()
+
+// escape writes s for ctx, cleaned as the package documentation says. It never writes CDATA: '>' is
+// always escaped, so "]]>" cannot end anything.
+func (x *xmlWriter) escape(s string, ctx context) {
+	t := &escapes[ctx]
 	last := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			var esc string
-			switch {
-			case c == '&':
-				esc = "&amp;"
-			case c == '<':
-				esc = "&lt;"
-			case c == '>':
-				esc = "&gt;"
-			case c == '"' && attr:
-				esc = "&quot;"
-			case c == '\r':
-				esc = "&#xD;"
-			case c == '\n' && attr:
-				esc = "&#xA;"
-			case c == '\t' && attr:
-				esc = "&#x9;"
-			case c < 0x20 && c != '\n' && c != '\t':
-				esc = "" // not an XML 1.0 character: dropped
-			default:
+			if !t.special[c] {
 				i++
 				continue
 			}
 			x.w.WriteString(s[last:i])
-			x.w.WriteString(esc)
+			x.w.WriteString(t.esc[c])
 			i++
 			last = i
 			continue
