@@ -44,7 +44,7 @@ func Site(o Options) (*site.Site, *source.FS, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	pages, err := LoadContent(fsys, cfg)
+	pages, err := LoadContent(fsys, cfg, o.Drafts)
 	if err != nil {
 		fsys.Close()
 		return nil, nil, err

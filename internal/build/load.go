@@ -17,8 +17,9 @@ import (
 )
 
 // LoadContent reads every article under content/<lang>/<section>/*.md in parallel. Every problem in
-// every file is reported, not just the first.
-func LoadContent(fsys *source.FS, cfg *config.Config) ([]*content.Page, error) {
+// every file is reported, not just the first. Front-matter images are looked up under static/ for
+// the articles to be published: drafts only when drafts is set.
+func LoadContent(fsys *source.FS, cfg *config.Config, drafts bool) ([]*content.Page, error) {
 	var files []string
 	var errs diag.List
 	err := fs.WalkDir(fsys.Site(), "content", func(p string, d fs.DirEntry, err error) error {
@@ -97,6 +98,9 @@ func LoadContent(fsys *source.FS, cfg *config.Config) ([]*content.Page, error) {
 		}
 		out = append(out, p)
 	}
+	if err := checkImages(fsys, out, drafts); err != nil {
+		errs = append(errs, diag.Flatten(err)...)
+	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -120,4 +124,23 @@ func parseArticle(cfg *config.Config, file string, src []byte) (*content.Page, e
 	}
 	p.Lang, p.Section, p.Name = parts[1], parts[2], strings.TrimSuffix(parts[3], ".md")
 	return p, nil
+}
+
+// checkImages reports every article to be published (drafts only when drafts is set: a draft's
+// picture may come later) whose front-matter image names a file that is not under static/, in the
+// site or the theme.
+func checkImages(fsys *source.FS, pages []*content.Page, drafts bool) error {
+	var errs diag.List
+	for _, p := range pages {
+		if p.Draft && !drafts {
+			continue
+		}
+		if err := p.CheckImage(fsys.Exists); err != nil {
+			errs = append(errs, diag.Flatten(err)...)
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
 }

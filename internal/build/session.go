@@ -56,7 +56,7 @@ func NewSession(o Options, sink render.Sink) (*Session, *Result, error) {
 			fsys.Close()
 		}
 	}()
-	all, err := LoadContent(fsys, cfg)
+	all, err := LoadContent(fsys, cfg, o.Drafts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -132,6 +132,9 @@ func (s *Session) Update(changed []string, sink render.Sink, ready func(late []s
 			return nil, ErrFullBuild // a link, a folder: let the whole build report it
 		}
 		p, err := parseArticle(s.cfg, f, src)
+		if err == nil {
+			err = checkImages(s.fsys, []*content.Page{p}, s.o.Drafts)
+		}
 		if err != nil {
 			errs = append(errs, diag.Flatten(err)...)
 			continue

@@ -44,7 +44,9 @@ type Page struct {
 	Severity    Severity
 	ZoneName    string // the timeline's zone
 	Zone        *time.Location
-	Image       string
+	Image       string // a path relative to static/, cleaned, or an http(s) URL (see image.go); "" if none
+	ImageLine   int    // where the image key is written, for errors
+	ImageCol    int
 	ImageAlt    string
 	ImageCredit string
 	Timeline    timeline.Timeline
@@ -176,7 +178,7 @@ func Parse(file string, src []byte, defaultZone *time.Location) (*Page, error) {
 	if p.ZoneName == "" && p.Zone != nil {
 		p.ZoneName = p.Zone.String()
 	}
-	p.Image = t.String("image", false)
+	p.parseImage(t)
 	p.ImageAlt = bidi.Clean(t.String("image_alt", false))
 	p.ImageCredit = bidi.Clean(t.String("image_credit", false))
 	if p.Image != "" && strings.TrimSpace(p.ImageAlt) == "" {

@@ -21,7 +21,8 @@ import (
 //	the first reports came in at [19:52 PST](at:2023-11-07T19:52)
 //
 // The destination holds the same values a timeline entry's `at` accepts: a wall time in the
-// article's zone ("2023-11-07T19:52" or "2023-11-07 19:52" inside <…>), or RFC 3339 with an offset.
+// article's zone ("2023-11-07T19:52" or "2023-11-07 19:52" inside <…>), or RFC 3339 with an offset
+// that the article's zone has at that instant, or UTC (see timeline.ParseAt).
 // Plain Markdown viewers show the link text, which is the time as the source gave it; rokhdad shows the
 // time in the reader's zone with the original beside it.
 

@@ -85,9 +85,7 @@ func (r *langRenderer) renderSingle(w *bytes.Buffer, p *site.Page) error {
 		return err
 	}
 	d.Body = r.html(body)
-	if p.Image != "" {
-		d.Image = r.site.AbsURL(p.Image)
-	}
+	d.Image = r.site.ImageURL(p.Page, true)
 	ld, err := r.newsArticle(p, d.Image)
 	if err != nil {
 		return err

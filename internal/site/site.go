@@ -215,6 +215,18 @@ func (s *Site) AbsURL(p string) string {
 	return s.Base.Scheme + "://" + s.Base.Host + s.RelURL(p)
 }
 
+// ImageURL is the URL of an article's front-matter image: an http(s) URL as written, or that of its
+// file under static/, root-relative or, with abs, absolute (for Open Graph); "" when it has none.
+func (s *Site) ImageURL(p *content.Page, abs bool) string {
+	switch {
+	case p.Image == "" || p.ImageIsURL():
+		return p.Image
+	case abs:
+		return s.AbsURL(p.Image)
+	}
+	return s.RelURL(p.Image)
+}
+
 // Lang returns the language with the given code, or nil.
 func (s *Site) Lang(code string) *Lang {
 	for _, l := range s.Langs {

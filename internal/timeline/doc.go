@@ -15,6 +15,13 @@
 //	2023-11-07 19:52:30       with seconds (and optionally a fraction: 19:52:30.5)
 //	2023-11-07T19:52:00-08:00 RFC 3339 with an offset (seconds optional, "Z" for UTC)
 //
+// An offset must be the zone's at that instant (-08:00 for Los Angeles in November, -07:00 in July;
+// either one during the hour repeated in autumn, on its own side of the change): a time is shown
+// with its source's clock ("19:52 PST"), and 19:52+05:00 in Los Angeles would be shown as a clock the
+// source never gave ("06:52 PST"), so it is an *OffsetError suggesting the same instant with the
+// zone's offset. UTC ("Z", "+00:00") is accepted in any zone, since it is how times are pasted from
+// logs, and is shown in UTC as written ("03:52 UTC").
+//
 // Dates are Gregorian, with years from 1900 to 9999; a date that does not exist (2023-02-30) and hour
 // 24 are errors, not rolled over into the next month or day.
 //

@@ -32,7 +32,16 @@ func FuzzParseAt(f *testing.F) {
 			var fe *FormatError
 			var ae *AmbiguousError
 			var ne *NonexistentError
+			var oe *OffsetError
 			switch {
+			case errors.As(err, &oe):
+				if _, o := oe.At.Zone(); o == oe.Offset || oe.Offset == 0 || oe.At.Location() != loc {
+					t.Fatalf("%q: OffsetError for offset %d, but the zone is at %v then", s, oe.Offset, oe.At)
+				}
+				want, perr := time.Parse("2006-01-02T15:04:05.999999999Z07:00", rfc3339(v))
+				if perr != nil || !oe.At.Equal(want) || oe.Offset != offsetOf(want) {
+					t.Fatalf("%q: OffsetError at %v offset %d, time.Parse reads %v %v", s, oe.At, oe.Offset, want, perr)
+				}
 			case errors.As(err, &fe):
 				if fe.Value != s {
 					t.Fatalf("FormatError.Value %q for %q", fe.Value, s)
@@ -69,10 +78,10 @@ func FuzzParseAt(f *testing.F) {
 			}
 			return
 		}
-		if got.Location() != loc {
+		hasOffset := strings.HasSuffix(v, "Z") || len(v) > 16 && (v[len(v)-6] == '+' || v[len(v)-6] == '-')
+		if _, o := got.In(loc).Zone(); got.Location() != loc && !(got.Location() == time.UTC && hasOffset && o != 0) {
 			t.Fatalf("%q: result in %v", s, got.Location())
 		}
-		hasOffset := strings.HasSuffix(v, "Z") || len(v) > 16 && (v[len(v)-6] == '+' || v[len(v)-6] == '-')
 		if !hasOffset {
 			wall := strings.Replace(v[:16], "T", " ", 1)
 			if g := got.Format("2006-01-02 15:04"); g != wall {
@@ -87,20 +96,30 @@ func FuzzParseAt(f *testing.F) {
 			}
 			return
 		}
-		norm := v[:10] + "T" + v[11:]
-		layout := "2006-01-02T15:04:05Z07:00"
-		if norm[16] != ':' {
-			layout = "2006-01-02T15:04Z07:00"
-		}
-		want, perr := time.Parse(layout, norm)
+		want, perr := time.Parse("2006-01-02T15:04:05.999999999Z07:00", rfc3339(v))
 		if perr != nil {
 			t.Fatalf("%q = %v, but time.Parse fails: %v", s, got, perr)
 		}
 		if !got.Equal(want) {
 			t.Fatalf("%q = %v, time.Parse says %v", s, got, want)
 		}
+		// Shown as it will be on the page, the time reads as written: the same clock and offset.
+		if g, w := got.Format("2006-01-02T15:04:05.999999999-07:00"), want.Format("2006-01-02T15:04:05.999999999-07:00"); g != w {
+			t.Fatalf("%q in %v is shown as %s", s, loc, g)
+		}
 	})
 }
+
+// rfc3339 turns an accepted `at` value with an offset into what time.Parse reads as RFC 3339.
+func rfc3339(v string) string {
+	norm := v[:10] + "T" + v[11:]
+	if norm[16] != ':' {
+		norm = norm[:16] + ":00" + norm[16:]
+	}
+	return norm
+}
+
+func offsetOf(t time.Time) int { _, o := t.Zone(); return o }
 
 // Values time.Parse reads as RFC 3339 are accepted, with the documented exceptions.
 func FuzzParseAtRFC3339(f *testing.F) {
@@ -122,7 +141,7 @@ func FuzzParseAtRFC3339(f *testing.F) {
 		if !strings.HasSuffix(s, "Z") && s[len(s)-2:] > "59" {
 			return // time.Parse reads "+03:60" as +04:00
 		}
-		got, err := ParseAt(s, time.UTC)
+		got, err := ParseAt(s, time.FixedZone("", off)) // a zone that has the offset
 		if err != nil {
 			t.Fatalf("%q: %v; time.Parse reads %v", s, err, want)
 		}

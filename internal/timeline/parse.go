@@ -14,7 +14,11 @@ import (
 // seconds (":SS", optionally followed by a fraction ".5"), or an RFC 3339 time with an offset
 // ("2023-11-07T19:52:00-08:00", seconds optional, "Z" for UTC; a space may replace the "T").
 // White space around s is ignored. The returned time is in loc, so that its zone abbreviation is
-// the source's, also when s carries its own offset.
+// the source's, also when s carries its own offset; that offset must then be the one loc had at
+// that instant (-07:00 or -08:00 in Los Angeles, depending on the day), or else ParseAt returns an
+// *OffsetError, since shown in loc the time would read as a clock the source never gave. The one
+// exception is UTC ("Z", "+00:00", "-00:00"), which is how times are often pasted: it is accepted
+// in any zone and, where loc's offset then is not zero, returned in UTC, as written.
 //
 // A wall time that loc's clocks showed twice (when daylight saving time ended) is an
 // *AmbiguousError, one they never showed (when it began) a *NonexistentError: ParseAt never picks
@@ -30,8 +34,16 @@ func ParseAt(s string, loc *time.Location) (time.Time, error) {
 		return time.Time{}, &FormatError{Value: s, Reason: reason}
 	}
 	if f.hasOffset {
-		t := time.Date(f.year, time.Month(f.month), f.day, f.hour, f.min, f.sec, f.nsec, time.UTC)
-		return t.Add(-time.Duration(f.offset) * time.Second).In(loc), nil
+		t := time.Date(f.year, time.Month(f.month), f.day, f.hour, f.min, f.sec, f.nsec, time.UTC).
+			Add(-time.Duration(f.offset) * time.Second)
+		local := t.In(loc)
+		if _, off := local.Zone(); off == f.offset {
+			return local, nil
+		}
+		if f.offset == 0 {
+			return t, nil // UTC, as written
+		}
+		return time.Time{}, &OffsetError{Value: s, Offset: f.offset, Zone: loc.String(), At: local}
 	}
 	var buf [4]time.Time
 	cands, gap := resolve(&f, loc, buf[:0])
@@ -421,4 +433,26 @@ func offsetName(t time.Time) string {
 		return OffsetString(t)
 	}
 	return OffsetString(t) + " " + abbr
+}
+
+// OffsetError reports an RFC 3339 time whose offset is not the one the zone had at that instant
+// (19:52+05:00 in America/Los_Angeles): shown in the zone, it would read as a clock time the source
+// never gave. UTC ("Z", "+00:00") is never an OffsetError.
+type OffsetError struct {
+	Value  string    // as written
+	Offset int       // the offset written, in seconds east of UTC
+	Zone   string    // the zone's name
+	At     time.Time // the instant, in the zone
+}
+
+func (e *OffsetError) Error() string {
+	written := time.Unix(0, 0).In(time.FixedZone("", e.Offset))
+	zoneOff, utc := offsetLabel(e.At), ` or in UTC with "Z",`
+	if abbr, _ := ZoneAbbrev(e.At); abbr == e.Zone { // UTC is at +00:00 (UTC)
+		zoneOff, utc = OffsetString(e.At), ""
+	}
+	return strconv.Quote(e.Value) + " has offset " + OffsetString(written) + ", but " + e.Zone + " is at " +
+		zoneOff + " at that instant, so the page would show a time the source never gave; " +
+		`write the instant with the zone's offset, at = "` + e.At.Format(time.RFC3339Nano) + `",` + utc +
+		" or set timezone (or the entry's zone) to the zone the source used"
 }

@@ -31,6 +31,7 @@ const (
 	format      = "format"
 	ambiguous   = "ambiguous"
 	nonexistent = "nonexistent"
+	offset      = "offset" // RFC 3339 with an offset the zone does not have at that instant
 )
 
 type parseCase struct {
@@ -38,6 +39,7 @@ type parseCase struct {
 	kind     string
 	utc      string   // ok: the instant, RFC 3339 in UTC; ambiguous: the candidates, comma-separated
 	abbr     string   // ok: the zone abbreviation of the result, if checked
+	inUTC    bool     // ok: the result is shown in UTC, not in the zone (a "Z" time in another zone)
 	msg      []string // the error message contains each
 }
 
@@ -60,14 +62,31 @@ var parseCases = []parseCase{
 	{in: "2023-11-07T19:52:00-08:00", zone: la, utc: "2023-11-08T03:52:00Z", abbr: "PST"},
 	{in: "2023-11-07T19:52-08:00", zone: la, utc: "2023-11-08T03:52:00Z", abbr: "PST"},
 	{in: "2023-11-07 19:52:00-08:00", zone: la, utc: "2023-11-08T03:52:00Z"},
-	{in: "2023-11-08T03:52:00Z", zone: la, utc: "2023-11-08T03:52:00Z", abbr: "PST"},
-	{in: "2023-11-08T03:52Z", zone: tehran, utc: "2023-11-08T03:52:00Z", abbr: "+0330"},
-	{in: "2023-11-08T03:52:00.5Z", zone: "UTC", utc: "2023-11-08T03:52:00.5Z"},
-	{in: "2023-11-08T07:22:00+03:30", zone: la, utc: "2023-11-08T03:52:00Z", abbr: "PST"},
-	{in: "2023-11-07T20:52:00-07:00", zone: la, utc: "2023-11-08T03:52:00Z", abbr: "PST"}, // an offset LA did not use then: still that instant
-	{in: "2023-11-08T17:52:00+14:00", zone: "UTC", utc: "2023-11-08T03:52:00Z"},
-	{in: "2023-11-07T15:52:00-12:00", zone: "UTC", utc: "2023-11-08T03:52:00Z"},
+	// UTC ("Z", "+00:00", "-00:00") is accepted in any zone, and shown as written: in UTC.
+	{in: "2023-11-08T03:52:00Z", zone: la, utc: "2023-11-08T03:52:00Z", abbr: "UTC", inUTC: true},
+	{in: "2023-11-08T03:52:00+00:00", zone: la, utc: "2023-11-08T03:52:00Z", abbr: "UTC", inUTC: true},
+	{in: "2023-11-08T03:52:00-00:00", zone: la, utc: "2023-11-08T03:52:00Z", abbr: "UTC", inUTC: true},
+	{in: "2023-11-08T03:52Z", zone: tehran, utc: "2023-11-08T03:52:00Z", abbr: "UTC", inUTC: true},
+	{in: "2023-11-08T03:52:00.5Z", zone: "UTC", utc: "2023-11-08T03:52:00.5Z", abbr: "UTC"},
+	{in: "2023-01-01T12:00:00Z", zone: london, utc: "2023-01-01T12:00:00Z", abbr: "GMT"}, // London is at +00:00 then
+	{in: "2023-07-01T11:00:00Z", zone: london, utc: "2023-07-01T11:00:00Z", abbr: "UTC", inUTC: true},
 	{in: "2023-11-08T03:52:00-00:00", zone: "UTC", utc: "2023-11-08T03:52:00Z"},
+	// Any other offset must be the zone's at that instant: else the page would label the entry with
+	// a clock the source never showed ("06:52 PST" for 19:52+05:00).
+	{in: "2023-11-07T19:52:00+05:00", zone: la, kind: offset, msg: []string{
+		`"2023-11-07T19:52:00+05:00" has offset +05:00`, "America/Los_Angeles is at -08:00 (PST) at that instant",
+		`at = "2023-11-07T06:52:00-08:00"`, "timezone"}},
+	{in: "2023-11-08T07:22:00+03:30", zone: la, kind: offset, msg: []string{`at = "2023-11-07T19:52:00-08:00"`}},
+	{in: "2023-11-07T20:52:00-07:00", zone: la, kind: offset, msg: []string{"-07:00", "-08:00 (PST)", `at = "2023-11-07T19:52:00-08:00"`}}, // PDT, in November
+	{in: "2023-11-08T17:52:00+14:00", zone: "UTC", kind: offset, msg: []string{"UTC is at +00:00 at that instant", `at = "2023-11-08T03:52:00Z"`}},
+	{in: "2023-11-07T15:52:00-12:00", zone: "UTC", kind: offset},
+	{in: "2023-11-07T19:52:00-08:00", zone: "UTC", kind: offset, msg: []string{`at = "2023-11-08T03:52:00Z"`}},
+	{in: "2023-11-08T07:22:00.25+03:30", zone: la, kind: offset, msg: []string{`at = "2023-11-07T19:52:00.25-08:00"`}},
+	{in: "2023-11-08T07:22:00+03:30", zone: tehran, utc: "2023-11-08T03:52:00Z", abbr: "+0330"},
+	{in: "2023-07-01T12:00:00+01:00", zone: london, utc: "2023-07-01T11:00:00Z", abbr: "BST"},
+	{in: "2023-07-01T12:00:00+02:00", zone: london, kind: offset, msg: []string{"+01:00 (BST)"}},
+	{in: "2023-04-02T00:00:00-04:00", zone: santiago, utc: "2023-04-02T04:00:00Z", abbr: "-04"},
+	{in: "2023-04-02T00:00:00-03:00", zone: santiago, kind: offset, msg: []string{"America/Santiago is at -04:00 at that instant"}}, // numeric names are not shown
 
 	// Los Angeles, fall back: 01:00-01:59 on 2023-11-05 happened twice.
 	{in: "2023-11-05 00:59", zone: la, utc: "2023-11-05T07:59:00Z", abbr: "PDT"},
@@ -81,6 +100,12 @@ var parseCases = []parseCase{
 	{in: "2023-11-05T01:30:00-07:00", zone: la, utc: "2023-11-05T08:30:00Z", abbr: "PDT"},
 	{in: "2023-11-05T01:30:00-08:00", zone: la, utc: "2023-11-05T09:30:00Z", abbr: "PST"},
 	{in: "2023-11-05T01:30-07:00", zone: la, utc: "2023-11-05T08:30:00Z", abbr: "PDT"},
+	// ...and offsets around it: each is valid only on its side of the change (09:00 UTC).
+	{in: "2023-11-05T01:59:59-07:00", zone: la, utc: "2023-11-05T08:59:59Z", abbr: "PDT"},
+	{in: "2023-11-05T00:59:00-08:00", zone: la, kind: offset, msg: []string{`at = "2023-11-05T01:59:00-07:00"`}},
+	{in: "2023-11-05T01:00:00-08:00", zone: la, utc: "2023-11-05T09:00:00Z", abbr: "PST"},
+	{in: "2023-11-05T02:00:00-07:00", zone: la, kind: offset, msg: []string{`at = "2023-11-05T01:00:00-08:00"`}},
+	{in: "2023-11-05T02:00:00-08:00", zone: la, utc: "2023-11-05T10:00:00Z", abbr: "PST"},
 
 	// Los Angeles, spring forward: 02:00-02:59 on 2024-03-10 never happened.
 	{in: "2024-03-10 01:59", zone: la, utc: "2024-03-10T09:59:00Z", abbr: "PST"},
@@ -90,7 +115,14 @@ var parseCases = []parseCase{
 			"RFC 3339", `at = "2024-03-10T03:30:00-07:00"`, `at = "2024-03-10T01:30:00-08:00"`}},
 	{in: "2024-03-10T02:59:59", zone: la, kind: nonexistent},
 	{in: "2024-03-10 03:00", zone: la, utc: "2024-03-10T10:00:00Z", abbr: "PDT"},
-	{in: "2024-03-10T02:30:00-08:00", zone: la, utc: "2024-03-10T10:30:00Z", abbr: "PDT"},
+	// ...and offsets around it: each is valid only on its side of the change (10:00 UTC).
+	{in: "2024-03-10T01:59:00-08:00", zone: la, utc: "2024-03-10T09:59:00Z", abbr: "PST"},
+	{in: "2024-03-10T01:59:59.999-08:00", zone: la, utc: "2024-03-10T09:59:59.999Z", abbr: "PST"},
+	{in: "2024-03-10T02:00:00-08:00", zone: la, kind: offset, msg: []string{`at = "2024-03-10T03:00:00-07:00"`}},
+	{in: "2024-03-10T03:00:00-07:00", zone: la, utc: "2024-03-10T10:00:00Z", abbr: "PDT"},
+	{in: "2024-03-10T01:59:00-07:00", zone: la, kind: offset, msg: []string{`at = "2024-03-10T00:59:00-08:00"`}},
+	{in: "2024-03-10T02:30:00-07:00", zone: la, kind: offset, msg: []string{`at = "2024-03-10T01:30:00-08:00"`}},
+	{in: "2024-03-10T02:30:00-08:00", zone: la, kind: offset, msg: []string{`at = "2024-03-10T03:30:00-07:00"`}}, // in the gap
 
 	// Tehran kept daylight saving time until 2022.
 	{in: "2021-07-01 12:00", zone: tehran, utc: "2021-07-01T07:30:00Z", abbr: "+0430"},
@@ -103,6 +135,14 @@ var parseCases = []parseCase{
 	{in: "2022-09-22 00:00", zone: tehran, utc: "2022-09-21T20:30:00Z", abbr: "+0330"},
 	{in: "2022-09-21T23:30:00+04:30", zone: tehran, utc: "2022-09-21T19:00:00Z", abbr: "+0430"},
 	{in: "2022-09-21T23:30:00+03:30", zone: tehran, utc: "2022-09-21T20:00:00Z", abbr: "+0330"},
+	{in: "2022-09-21T23:59:59+04:30", zone: tehran, utc: "2022-09-21T19:29:59Z", abbr: "+0430"},
+	{in: "2022-09-22T00:00:00+04:30", zone: tehran, kind: offset, msg: []string{"Asia/Tehran is at +03:30", `at = "2022-09-21T23:00:00+03:30"`}},
+	{in: "2022-09-21T22:59:00+03:30", zone: tehran, kind: offset, msg: []string{"Asia/Tehran is at +04:30", `at = "2022-09-21T23:59:00+04:30"`}},
+	{in: "2022-09-21T23:00:00+03:30", zone: tehran, utc: "2022-09-21T19:30:00Z", abbr: "+0330"},
+	// Tehran's +04:30 is history: summer 2021 had it, summer 2023 and winter 2021 did not.
+	{in: "2021-07-01T12:00:00+04:30", zone: tehran, utc: "2021-07-01T07:30:00Z", abbr: "+0430"},
+	{in: "2023-07-01T12:00:00+04:30", zone: tehran, kind: offset, msg: []string{`at = "2023-07-01T11:00:00+03:30"`}},
+	{in: "2021-01-01T12:00:00+04:30", zone: tehran, kind: offset, msg: []string{`at = "2021-01-01T11:00:00+03:30"`}},
 	{in: "2022-03-21 23:59", zone: tehran, utc: "2022-03-21T20:29:00Z", abbr: "+0330"},
 	{in: "2022-03-22 00:00", zone: tehran, kind: nonexistent},
 	{in: "2022-03-22 00:30", zone: tehran, kind: nonexistent,
@@ -218,8 +258,12 @@ func TestParseAt(t *testing.T) {
 			if s := UTCString(got); s != c.utc {
 				t.Errorf("%s = %s, want %s", name, s, c.utc)
 			}
-			if got.Location() != loc {
-				t.Errorf("%s: result in %v, want %v", name, got.Location(), loc)
+			want := loc
+			if c.inUTC {
+				want = time.UTC
+			}
+			if got.Location() != want {
+				t.Errorf("%s: result in %v, want %v", name, got.Location(), want)
 			}
 			if abbr, _ := got.Zone(); c.abbr != "" && abbr != c.abbr {
 				t.Errorf("%s: zone %s, want %s", name, abbr, c.abbr)
@@ -266,6 +310,23 @@ func TestParseAt(t *testing.T) {
 				t.Errorf("%s: Zone %q Wall %q", name, ae.Zone, ae.Wall)
 			}
 			for _, want := range []string{c.zone, "ambiguous", "RFC 3339", OffsetString(ae.Candidates[0]), OffsetString(ae.Candidates[1])} {
+				if !strings.Contains(msg, want) {
+					t.Errorf("%s: %q lacks %q", name, msg, want)
+				}
+			}
+		case offset:
+			var oe *OffsetError
+			if !errors.As(err, &oe) {
+				t.Errorf("%s: %T %v, want *OffsetError", name, err, err)
+				continue
+			}
+			if oe.Value != c.in || oe.Zone != c.zone || oe.Offset == 0 {
+				t.Errorf("%s: Value %q Zone %q Offset %d", name, oe.Value, oe.Zone, oe.Offset)
+			}
+			if _, o := oe.At.Zone(); o == oe.Offset || oe.At.Location() != loc {
+				t.Errorf("%s: At %v: want the instant in the zone, at another offset than %d", name, oe.At, oe.Offset)
+			}
+			for _, want := range []string{c.zone, OffsetString(oe.At), "never gave"} {
 				if !strings.Contains(msg, want) {
 					t.Errorf("%s: %q lacks %q", name, msg, want)
 				}
@@ -320,7 +381,7 @@ func TestParseAt(t *testing.T) {
 // The suggestions in the errors are valid and mean what they say.
 func TestErrorSuggestionsParse(t *testing.T) {
 	for _, c := range parseCases {
-		if c.kind != ambiguous && c.kind != nonexistent {
+		if c.kind != ambiguous && c.kind != nonexistent && c.kind != offset {
 			continue
 		}
 		loc := mustZone(t, c.zone)
@@ -343,12 +404,15 @@ func TestErrorSuggestionsParse(t *testing.T) {
 			if got.Format(time.RFC3339Nano) != sug {
 				t.Errorf("%s: suggestion %q is shown as %s in the zone", c.in, sug, got.Format(time.RFC3339Nano))
 			}
+			if w, _ := time.Parse(time.RFC3339Nano, c.in); c.kind == offset && !got.Equal(w) {
+				t.Errorf("%s: suggestion %q is another instant", c.in, sug)
+			}
 			if c.kind == ambiguous && got.Format("2006-01-02 15:04") != strings.Replace(strings.TrimSpace(c.in), "T", " ", 1)[:16] {
 				t.Errorf("%s: suggestion %q shows another wall time", c.in, sug)
 			}
 		}
-		if n != 2 {
-			t.Errorf("%s: %d suggestions in %q", c.in, n, msg)
+		if want := map[string]int{ambiguous: 2, nonexistent: 2, offset: 1}[c.kind]; n != want {
+			t.Errorf("%s: %d suggestions in %q, want %d", c.in, n, msg, want)
 		}
 	}
 }
