@@ -24,9 +24,12 @@ func (r *Renderer) collisions(gen []job, files []source.File) error {
 		dir  bool // a folder that files[file] is in
 	}
 	static := make(map[string]entry, 2*len(files))
+	tops := map[string]bool{} // the first path elements of the static files
 	for i, f := range files {
 		out := source.Rel("static", f.Path)
 		static[out] = entry{file: i}
+		top, _, _ := strings.Cut(out, "/")
+		tops[top] = true
 		for k := strings.LastIndexByte(out, '/'); k > 0; k = strings.LastIndexByte(out[:k], '/') {
 			if _, ok := static[out[:k]]; ok {
 				break // and so are the folders above it
@@ -57,8 +60,8 @@ func (r *Renderer) collisions(gen []job, files []source.File) error {
 				return fmt.Errorf("internal error: rokhdad generates %s, which is not in site.LangOutputs or site.SiteOutputs", j.out)
 			}
 		}
-		if len(static) == 0 {
-			continue
+		if top, _, _ := strings.Cut(j.out, "/"); !tops[top] {
+			continue // no static file in this folder: the usual case, one lookup
 		}
 		var err error
 		if e, ok := static[j.out]; ok {
