@@ -3,7 +3,10 @@ package build
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/rokhdad/rokhdad"
 )
 
 // TestStaticOverridesTheme: a site's static file replaces the theme's file of the same path — that
@@ -94,4 +97,35 @@ func TestStaticSymlinks(t *testing.T) {
 		write(t, filepath.Join(site, "robots.txt"), "User-agent: *\n")
 		checkBad(t, site, []string{"static/robots.txt", "would replace robots.txt"})
 	})
+}
+
+// serve's incremental updates refuse the same collisions as a build: a new article in a taken
+// section folder, and a new article whose page a static file already holds.
+func TestSessionCollisions(t *testing.T) {
+	dir := incrementalSite(t, 3)
+	write(t, dir, "static/en/incidents/new/index.html", "a user's page")
+	sink := newMapSink()
+	sess, _, err := NewSession(Options{Source: dir, Theme: rokhdad.Theme}, sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+
+	write(t, dir, "content/en/tags/outage.md", article(9, "en", ""))
+	_, err = sess.Update([]string{"content/en/tags/outage.md"}, sink, nil)
+	if err == nil || !strings.HasPrefix(err.Error(), "content/en/tags/outage.md: ") || !strings.Contains(err.Error(), "/news/en/tags/outage/") {
+		t.Errorf("new article in tags/: got %v", err)
+	}
+	if err := os.Remove(filepath.Join(dir, "content", "en", "tags", "outage.md")); err != nil {
+		t.Fatal(err)
+	}
+
+	write(t, dir, "content/en/incidents/new.md", article(8, "en", ""))
+	_, err = sess.Update([]string{"content/en/incidents/new.md"}, sink, nil)
+	if err == nil || !strings.HasPrefix(err.Error(), "static/en/incidents/new/index.html: ") || !strings.Contains(err.Error(), "content/en/incidents/new.md") {
+		t.Errorf("new article over a static page: got %v", err)
+	}
+	if got := string(sink.files["en/incidents/new/index.html"]); got != "a user's page" {
+		t.Errorf("the static page became %.40q", got)
+	}
 }

@@ -1,7 +1,8 @@
 // Package render turns a resolved site into files: article and home pages through the layouts, the
 // bilingual landing page, and the static files. Pages are rendered in parallel by a bounded pool of
 // workers, each writing its page to the sink as soon as it is done; the output does not depend on
-// the number of workers.
+// the number of workers. A static file never takes the place of a generated output: that is an
+// error naming both, found before anything is written.
 package render
 
 import (
