@@ -121,7 +121,10 @@ func (r *Renderer) Rerender(s *site.Site, sink Sink, ready func(late []string)) 
 		}
 		lr.site, lr.lang = s, l
 	}
-	jobs, _ := r.plan()
+	jobs, _, err := r.plan()
+	if err != nil {
+		return ch, err
+	}
 	var now, late []job
 	seen := make(map[string]bool, len(jobs))
 	for _, j := range jobs {

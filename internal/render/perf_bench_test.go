@@ -20,7 +20,7 @@ import (
 // perfRenderer loads and resolves a corpus of n articles per language the way internal/build does
 // (which this package cannot import: build imports render) and prepares its Renderer over the
 // default theme. Drafts are left out, as a build does by default.
-func perfRenderer(b *testing.B, n int) *Renderer {
+func perfRenderer(b testing.TB, n int) *Renderer {
 	b.Helper()
 	dir := benchcorpus.Generate(b, n)
 	cfg, err := config.Load(dir)

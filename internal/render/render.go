@@ -1,7 +1,8 @@
 // Package render turns a resolved site into files: article and home pages through the layouts, the
 // bilingual landing page, and the static files. Pages are rendered in parallel by a bounded pool of
 // workers, each writing its page to the sink as soon as it is done; the output does not depend on
-// the number of workers.
+// the number of workers. A static file never takes the place of a generated output: that is an
+// error naming both, found before anything is written.
 package render
 
 import (
@@ -171,7 +172,10 @@ type job struct {
 // Render renders every page and copies the static files into sink. It returns how many pages it
 // wrote.
 func (r *Renderer) Render(sink Sink) (int, error) {
-	jobs, pages := r.plan()
+	jobs, pages, err := r.plan()
+	if err != nil {
+		return 0, err
+	}
 	if err := r.runJobs(jobs, sink); err != nil {
 		if ctx := r.opts.Ctx; ctx != nil && ctx.Err() != nil {
 			return 0, ctx.Err()
@@ -182,8 +186,9 @@ func (r *Renderer) Render(sink Sink) (int, error) {
 	return pages, nil
 }
 
-// plan lists every output of the site and how many of them are pages.
-func (r *Renderer) plan() (jobs []job, pages int) {
+// plan lists every output of the site and how many of them are pages. A static file that would
+// replace a generated output, or stand where one needs a folder, is an error (see collisions).
+func (r *Renderer) plan() (jobs []job, pages int, err error) {
 	// The long single jobs (search indexes, feeds) go first, so that they overlap with the many
 	// short page jobs instead of running alone at the end.
 	jobs = r.machineJobs()
@@ -198,7 +203,14 @@ func (r *Renderer) plan() (jobs []job, pages int) {
 	}
 	jobs = append(jobs, job{out: "index.html", run: r.renderLanding}, job{out: "404.html", run: r.render404})
 	pages = len(jobs) - machine
-	return append(jobs, r.staticJobs()...), pages
+	static, files, err := r.staticJobs()
+	if err == nil {
+		err = r.collisions(jobs, files)
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	return append(jobs, static...), pages, nil
 }
 
 func (r *Renderer) runJobs(jobs []job, sink Sink) error {
@@ -313,13 +325,14 @@ func (r *Renderer) diagnose(err error) diag.List {
 	return diag.Flatten(r.tmpl.wrap(err))
 }
 
-// staticJobs copy the static files, the site's over the theme's, among the other jobs.
-func (r *Renderer) staticJobs() []job {
-	files, err := r.fsys.Files("static")
+// staticJobs copy the static files, the site's over the theme's, among the other jobs; files are the
+// static files, in the order of the jobs.
+func (r *Renderer) staticJobs() (jobs []job, files []source.File, err error) {
+	files, err = r.fsys.Files("static")
 	if err != nil {
-		return []job{{out: "static", run: func(*bytes.Buffer) error { return err }}}
+		return nil, nil, err
 	}
-	jobs := make([]job, 0, len(files))
+	jobs = make([]job, 0, len(files))
 	for _, f := range files {
 		jobs = append(jobs, job{out: source.Rel("static", f.Path), stream: func(w io.Writer) error {
 			rd, err := r.fsys.Open(f)
@@ -331,5 +344,5 @@ func (r *Renderer) staticJobs() []job {
 			return err
 		}})
 	}
-	return jobs
+	return jobs, files, nil
 }

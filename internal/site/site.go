@@ -18,6 +18,12 @@
 //     is an error naming the file, with a hint to use hyphens. rokhdad never rewrites such a name
 //     silently, since the editor would not know the address the article got.
 //
+// A section folder may not take a name that rokhdad publishes in every language folder itself (see
+// LangOutputs): content/en/archive/2023.md would be published where the archive's year 2023 is, and
+// content/en/tags/x.md where a tag's page is, so such an article is an error naming it, its URL and
+// what rokhdad publishes there — whether or not the two URLs meet today, since the next article or
+// tag would make them meet.
+//
 // Because of the lower-casing, two files whose names differ only in the case of ASCII letters (A.md and
 // a.md) would be published at the same URL: that is an error naming both files. Translations are
 // paired by these segments, so content/fa/incidents/API.md and content/en/incidents/api.md are one
@@ -117,6 +123,10 @@ func Resolve(cfg *config.Config, base *url.URL, pages []*content.Page) (*Site, e
 		p.URL = s.RelURL(rel)
 		p.Permalink = s.AbsURL(rel)
 		p.OutPath = path.Join(cp.Lang, section, name, "index.html")
+		if o := langOutputs[section]; o != nil {
+			errs = append(errs, sectionError(s, cp, p.URL, section, o))
+			continue
+		}
 		if prev, ok := byURL[p.OutPath]; ok {
 			errs = append(errs, &diag.Diagnostic{File: cp.File, Rule: "url",
 				Msg:  fmt.Sprintf("%s and %s would both be published at %s", prev.File, cp.File, p.URL),
@@ -188,6 +198,19 @@ func Segment(name string) (string, error) {
 		}
 	}
 	return b.String(), nil
+}
+
+// sectionError reports an article whose section folder takes a name rokhdad publishes itself.
+func sectionError(s *Site, cp *content.Page, url, section string, o *Output) *diag.Diagnostic {
+	at := cp.Lang + "/" + section
+	if o.Dir {
+		at += "/"
+	}
+	return &diag.Diagnostic{File: cp.File, Rule: "url",
+		Msg: fmt.Sprintf("the article would be published at %s, but %s is where rokhdad publishes %s",
+			url, s.RelURL(at), o.What),
+		Hint: fmt.Sprintf("move it into another section folder, such as content/%s/incidents/; rokhdad keeps the folder names %s for itself, and the names of its files such as rss.xml",
+			cp.Lang, takenSections())}
 }
 
 func segmentError(file, what string, err error) *diag.Diagnostic {

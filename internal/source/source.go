@@ -11,6 +11,8 @@ import (
 	"os"
 	"path"
 	"sort"
+
+	"github.com/rokhdad/rokhdad/internal/diag"
 )
 
 // FS is a site directory over a theme.
@@ -94,19 +96,35 @@ func Label(name string, fromTheme bool) string {
 }
 
 // Files lists the regular files under dir in the site and the theme together, as slash paths relative
-// to the overlay root, sorted, each once (the site's copy wins).
+// to the overlay root, sorted, each once (the site's copy wins). A symbolic link in the site that
+// stays inside it is followed: a link to a file is listed as that file, a link to a folder as the
+// files in it, under the link's path. A link that leaves the site, leads nowhere or leads to a
+// folder that contains it is a diagnostic naming the link; all of them are reported together.
 func (f *FS) Files(dir string) ([]File, error) {
 	seen := map[string]File{}
-	walk := func(fsys fs.FS, theme bool) error {
-		if fsys == nil {
-			return nil
-		}
-		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+	var links diag.List
+	var walk func(fsys fs.FS, root string, theme bool) error
+	walk = func(fsys fs.FS, root string, theme bool) error {
+		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) && p == dir {
 					return fs.SkipDir
 				}
 				return err
+			}
+			if d.Type()&fs.ModeSymlink != 0 && !theme {
+				st, err := f.followLink(p)
+				switch {
+				case err != nil:
+					links = append(links, err)
+				case st.Mode().IsRegular():
+					if _, ok := seen[p]; !ok {
+						seen[p] = File{Path: p}
+					}
+				case st.IsDir():
+					return walk(fsys, p, false)
+				}
+				return nil
 			}
 			if d.Type().IsRegular() {
 				if _, ok := seen[p]; !ok {
@@ -120,11 +138,19 @@ func (f *FS) Files(dir string) ([]File, error) {
 		}
 		return err
 	}
-	if err := walk(f.site, false); err != nil {
+	if err := f.CheckLink(dir); err != nil {
+		links = append(links, &diag.Diagnostic{File: dir, Rule: "link", Msg: err.Error(),
+			Hint: "copy the folder into the site instead of linking to it, or remove the link"})
+	} else if err := walk(f.site, dir, false); err != nil {
 		return nil, err
 	}
-	if err := walk(f.theme, true); err != nil {
-		return nil, err
+	if len(links) > 0 {
+		return nil, links
+	}
+	if f.theme != nil {
+		if err := walk(f.theme, dir, true); err != nil {
+			return nil, err
+		}
 	}
 	out := make([]File, 0, len(seen))
 	for _, v := range seen {
@@ -132,6 +158,44 @@ func (f *FS) Files(dir string) ([]File, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil
+}
+
+// followLink returns what the site's symbolic link name leads to, or a diagnostic when rokhdad must
+// not follow it: it leaves the site, leads nowhere, or leads to a folder that contains the link,
+// which would be walked without end.
+func (f *FS) followLink(name string) (fs.FileInfo, *diag.Diagnostic) {
+	bad := func(err error, hint string) (fs.FileInfo, *diag.Diagnostic) {
+		return nil, &diag.Diagnostic{File: name, Rule: "link", Msg: err.Error(), Hint: hint}
+	}
+	if err := f.CheckLink(name); err != nil {
+		if f.dangling(name) {
+			return bad(err, "point the link at a file inside the site, or remove it")
+		}
+		return bad(err, "copy the file into the site instead of linking to it, or remove the link")
+	}
+	st, err := f.root.Stat(name)
+	if err != nil {
+		return bad(err, "")
+	}
+	if !st.IsDir() {
+		return st, nil
+	}
+	for d := path.Dir(name); ; d = path.Dir(d) {
+		if up, err := f.root.Stat(d); err == nil && os.SameFile(st, up) {
+			target, _ := f.root.Readlink(name)
+			return bad(fmt.Errorf("this is a symbolic link to %s, which contains itself: following it would never end", target),
+				"point the link at a folder that does not contain it, or remove it")
+		}
+		if d == "." {
+			return st, nil
+		}
+	}
+}
+
+// dangling reports whether the link name leads to nothing inside the site.
+func (f *FS) dangling(name string) bool {
+	_, err := f.root.Stat(name)
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // File is one file of the overlay.
