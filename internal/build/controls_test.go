@@ -82,7 +82,7 @@ func TestBidiControlsDoNotLeak(t *testing.T) {
 		"summary = " + q(summary) + "\n" +
 		"services = [" + q(service) + "]\n" +
 		"tags = [" + q(tag) + "]\n" +
-		"image = \"/css/site.css\"\n" +
+		"image = \"css/site.css\"\n" +
 		"image_alt = " + q(alt) + "\n" +
 		"image_credit = " + q(alt) + "\n" +
 		"timezone = \"UTC\"\n\n" +

@@ -164,7 +164,7 @@ date = 2023-11-08T10:00:00Z
 summary = "a\u2069b \u2067c\r"
 services = ["svc\u202b", "svc\u202b\u202c"]
 tags = ["\u2066t\u202c", "می‌خواهم\u200f"]
-image = "/x.png"
+image = "x.png"
 image_alt = "alt\u202d\b"
 image_credit = "\u001bcredit"
 
