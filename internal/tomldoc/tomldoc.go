@@ -59,7 +59,7 @@ func Parse(file string, src []byte, firstLine int) (*Doc, error) {
 			msg := pe.Message
 			hint := "fix the TOML syntax"
 			if pe.LastKey != "" {
-				hint = fmt.Sprintf("fix the TOML syntax near key %q", pe.LastKey)
+				hint = "fix the TOML syntax near key " + diag.Quote(pe.LastKey)
 			}
 			return nil, &diag.Diagnostic{File: file, Line: pe.Position.Line + firstLine - 1, Col: pe.Position.Col,
 				Rule: "toml", Msg: "invalid TOML: " + msg, Hint: hint}
@@ -313,7 +313,7 @@ func (t *Table) Strict(valid []string) {
 func describe(v any) string {
 	switch x := v.(type) {
 	case string:
-		return fmt.Sprintf("the string %q", x)
+		return "the string " + diag.Quote(x)
 	case int64:
 		return fmt.Sprintf("the integer %d", x)
 	case float64:
