@@ -104,6 +104,11 @@ func (s *Site) terms(l *Lang, kind string, names func(*Page) []string) ([]*Term,
 					Msg: fmt.Sprintf("%s entry %s has no letters or digits to make a URL from", kind, diag.Quote(name)), Hint: "use a name with letters"})
 				continue
 			}
+			if len(slug) > MaxName {
+				errs = append(errs, &diag.Diagnostic{File: p.File, Rule: kind,
+					Msg: fmt.Sprintf("%s entry %s cannot be part of a URL: %v", kind, diag.Quote(name), tooLong(len(slug))), Hint: "shorten it"})
+				continue
+			}
 			t := bySlug[slug]
 			if t == nil {
 				t = &Term{Name: name, Slug: slug, URL: s.RelURL(l.Code + "/" + kind + "/" + slug + "/")}
