@@ -106,7 +106,8 @@ func (s *Site) terms(l *Lang, kind string, names func(*Page) []string) ([]*Term,
 			}
 			if len(slug) > MaxName {
 				errs = append(errs, &diag.Diagnostic{File: p.File, Rule: kind,
-					Msg: fmt.Sprintf("%s entry %s cannot be part of a URL: %v", kind, diag.Quote(name), tooLong(len(slug))), Hint: "shorten it"})
+					Msg: fmt.Sprintf("%s entry %s makes a URL segment (and folder) of %d bytes, and one can be at most %d bytes",
+						kind, diag.Quote(name), len(slug), MaxName), Hint: "shorten it"})
 				continue
 			}
 			t := bySlug[slug]
