@@ -219,8 +219,8 @@ func (e *NameError) Hint() string {
 }
 
 func tooLong(n int) *NameError {
-	return &NameError{TooLong: true, Msg: fmt.Sprintf("the name is %d bytes long; a name can be at most %d bytes "+
-		"(%d with \".md\", the most a file system allows; a Persian letter takes 2 bytes)", n, MaxName, MaxName+len(".md"))}
+	return &NameError{TooLong: true, Msg: fmt.Sprintf("the name is %d bytes long; a name can be at most %d bytes: "+
+		"with \".md\" that is the %d a file system allows, and a Persian letter takes 2", n, MaxName, MaxName+len(".md"))}
 }
 
 func segmentError(file, what string, err error) *diag.Diagnostic {
