@@ -63,20 +63,20 @@ func newArticleSite(tb testing.TB) *articleSite {
 
 // render loads src as the article at fuzzFile, as a build with --drafts would, resolves a site of
 // that one article and renders its page. The page is valid until the next call.
-func (a *articleSite) render(src []byte) ([]byte, *content.Page, error) {
+func (a *articleSite) render(src []byte) ([]byte, error) {
 	p, err := parseArticle(a.cfg, fuzzFile, src)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	s, err := site.Resolve(a.cfg, nil, []*content.Page{p})
 	if err != nil {
-		return nil, p, err
+		return nil, err
 	}
 	a.buf.Reset()
 	if err := a.r.RenderArticle(s, s.Lang("fa").Pages[0], &a.buf); err != nil {
-		return nil, p, err
+		return nil, err
 	}
-	return a.buf.Bytes(), p, nil
+	return a.buf.Bytes(), nil
 }
 
 // FuzzRenderArticle renders an arbitrary article: never a panic; either diagnostics that all name
@@ -91,7 +91,7 @@ func FuzzRenderArticle(f *testing.F) {
 	f.Add("+++\ntitle = \"<script>alert(1)</script> \\\"q\\\" ]]>\"\ndate = 2023-11-08T10:00:00Z\nsummary = \"</script>\"\nservices = [\"<b>\"]\n+++\n<script>x</script> [a](javascript:alert(1))\n")
 	a := newArticleSite(f)
 	f.Fuzz(func(t *testing.T, src string) {
-		page, _, err := a.render([]byte(src))
+		page, err := a.render([]byte(src))
 		if err != nil {
 			checkArticleErr(t, src, err)
 			return
@@ -165,7 +165,7 @@ func TestArticleSiteRendersLikeBuild(t *testing.T) {
 	}
 	a := newArticleSite(t)
 	for range 2 {
-		page, _, err := a.render(src)
+		page, err := a.render(src)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -176,7 +176,7 @@ func TestArticleSiteRendersLikeBuild(t *testing.T) {
 			}
 		}
 	}
-	if _, _, err := a.render([]byte("+++\ntitle = 1\n+++\n")); err == nil || !strings.Contains(err.Error(), fuzzFile+":2:1: title must be a string") {
+	if _, err := a.render([]byte("+++\ntitle = 1\n+++\n")); err == nil || !strings.Contains(err.Error(), fuzzFile+":2:1: title must be a string") {
 		t.Errorf("wrong type: %v", err)
 	}
 }

@@ -17,6 +17,8 @@
 //   - Anything else — a space above all, but also ?, #, %, quotes or a name that is not valid UTF-8 —
 //     is an error naming the file, with a hint to use hyphens. rokhdad never rewrites such a name
 //     silently, since the editor would not know the address the article got.
+//   - A name can be at most MaxName (252) bytes of UTF-8, so that the file and the output folder fit
+//     the 255 bytes file systems allow; a service or tag's segment likewise.
 //
 // Because of the lower-casing, two files whose names differ only in the case of ASCII letters (A.md and
 // a.md) would be published at the same URL: that is an error naming both files. Translations are
