@@ -6,17 +6,34 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/rokhdad/rokhdad/internal/config"
+	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/site"
 )
 
 // now is the clock of `new`; tests replace it.
 var now = time.Now
 
-var validName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+// checkName says what is wrong with an article's name or section, in build's words, or "": a name
+// is a URL segment (site.Segment) of a file that build reads, so not a hidden one.
+func checkName(name, section string) string {
+	for _, c := range []struct{ flag, name string }{{"", name}, {"--section: ", section}} {
+		if _, err := site.Segment(c.name); err != nil {
+			var ne *site.NameError
+			if errors.As(err, &ne) {
+				return c.flag + ne.Error() + " (" + ne.Hint() + ")"
+			}
+			return c.flag + err.Error()
+		}
+	}
+	if strings.HasPrefix(name, ".") {
+		return "the name " + diag.Quote(name) + " starts with a dot, and build skips such hidden files (start it with a letter or digit)"
+	}
+	return ""
+}
 
 func runNew(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("new", "new incident NAME [-s DIR] [--lang fa,en] [--section incidents]", stdout, stderr)
@@ -43,8 +60,8 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	name := strings.TrimSuffix(pos[1], ".md")
-	if !validName.MatchString(name) || !validName.MatchString(section) {
-		fmt.Fprintf(stderr, "error: %q: use lower-case ASCII letters, digits and hyphens for names (the URL is built from them), e.g. api-outage-2024-03\n", name)
+	if msg := checkName(name, section); msg != "" {
+		fmt.Fprintln(stderr, "error: "+msg)
 		return 2
 	}
 	cfg, err := config.Load(src)

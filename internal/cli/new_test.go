@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/rokhdad/rokhdad/internal/content"
+	site2 "github.com/rokhdad/rokhdad/internal/site"
 )
 
 func newSite(t *testing.T) string {
@@ -89,5 +91,57 @@ func TestNewOptions(t *testing.T) {
 	}
 	if code, _, _ := run("new", "story", "x", "-s", site); code != 2 {
 		t.Errorf("unknown kind accepted: exit %d", code)
+	}
+}
+
+// new accepts exactly the names build accepts — Persian letters included — and refuses the others
+// in one sentence with build's hint, before writing anything.
+func TestNewNames(t *testing.T) {
+	persian := "قطعی\u200cاینترنت"
+	for _, name := range []string{"api-outage", "API-Outage", persian, "v1.2_notes", "۱۴۰۲", strings.Repeat("a", 252), strings.Repeat("ق", 126), "x.md"} {
+		site := newSite(t)
+		if code, _, errOut := run("new", "incident", name, "-s", site); code != 0 {
+			t.Errorf("new %.40q: exit %d, %s", name, code, errOut)
+			continue
+		}
+		dest := filepath.Join(t.TempDir(), "public")
+		if code, _, errOut := run("build", "-s", site, "-d", dest, "--drafts"); code != 0 {
+			t.Errorf("build after new %.40q: exit %d, %s", name, code, errOut)
+		}
+	}
+	for _, c := range []struct{ name, want string }{
+		{"Bad Name", "contains a space"},
+		{"a/b", `contains "/"`},
+		{"../escape", `contains "/"`},
+		{"a?b", `contains "?"`},
+		{"100%", `contains "%"`},
+		{strings.Repeat("a", 253), "253 bytes long; a name can be at most 252 bytes"},
+		{strings.Repeat("a", 300), "300 bytes long; a name can be at most 252 bytes"},
+		{strings.Repeat("ق", 130), "260 bytes long; a name can be at most 252 bytes"},
+		{".hidden", "starts with a dot"},
+		{"", "empty"},
+	} {
+		site := newSite(t)
+		code, out, errOut := run("new", "incident", c.name, "-s", site)
+		_, segErr := site2.Segment(strings.TrimSuffix(c.name, ".md"))
+		var ne *site2.NameError
+		hint := ""
+		if errors.As(segErr, &ne) {
+			hint = ne.Hint()
+		}
+		if code != 2 || !strings.Contains(errOut, c.want) || !strings.Contains(errOut, hint) || strings.Count(errOut, "\n") != 1 ||
+			strings.Contains(errOut, "stat ") || strings.Contains(errOut, "open ") || strings.Contains(errOut, "too long:") || len(errOut) > 400 {
+			t.Errorf("new %.40q: exit %d, stderr %q, want …%s… (%s)", c.name, code, errOut, c.want, hint)
+		}
+		if out != "" {
+			t.Errorf("new %.40q printed %q", c.name, out)
+		}
+		if _, err := os.Stat(filepath.Join(site, "content")); !os.IsNotExist(err) {
+			t.Errorf("new %.40q wrote under content/", c.name)
+		}
+	}
+	site := newSite(t)
+	if code, _, errOut := run("new", "incident", "x", "-s", site, "--section", "my notes"); code != 2 || !strings.Contains(errOut, "contains a space") {
+		t.Errorf("--section \"my notes\": exit %d, %q", code, errOut)
 	}
 }

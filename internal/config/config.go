@@ -106,9 +106,9 @@ func Parse(file string, src []byte) (*Config, error) {
 		u, err := url.Parse(base)
 		switch {
 		case err != nil:
-			root.Errorf("baseURL", `write a full URL such as "https://user.github.io/repo/"`, "baseURL %q is not a URL: %v", base, err)
+			root.Errorf("baseURL", `write a full URL such as "https://user.github.io/repo/"`, "baseURL %s is not a URL: %v", diag.Quote(base), urlReason(err))
 		case (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
-			root.Errorf("baseURL", `write a full URL such as "https://user.github.io/repo/"`, "baseURL %q must be an absolute http(s) URL", base)
+			root.Errorf("baseURL", `write a full URL such as "https://user.github.io/repo/"`, "baseURL %s must be an absolute http(s) URL", diag.Quote(base))
 		default:
 			c.BaseURL = NormalizeBase(u)
 		}
@@ -153,7 +153,7 @@ func Parse(file string, src []byte) (*Config, error) {
 	})
 	if c.DefaultLanguage != "" && len(c.Languages) > 0 && c.Language(c.DefaultLanguage) == nil {
 		hint := "use one of: " + strings.Join(c.Codes(), ", ")
-		root.Errorf("defaultLanguage", hint, "defaultLanguage %q has no [languages.%s] table", c.DefaultLanguage, c.DefaultLanguage)
+		root.Errorf("defaultLanguage", hint, "defaultLanguage %s is not one of the configured languages", diag.Quote(c.DefaultLanguage))
 	}
 	root.Strict(topKeys)
 	if err := doc.Err(); err != nil {
@@ -165,13 +165,13 @@ func Parse(file string, src []byte) (*Config, error) {
 func parseLanguage(code string, t *tomldoc.Table) *Language {
 	l := &Language{Code: code}
 	if !validCode(code) {
-		t.Errorf("", "use a BCP 47 code such as fa, en or de", "language code %q is not a valid language code", code)
+		t.Errorf("", "use a BCP 47 code such as fa, en or de", "language code %s is not a valid language code", diag.Quote(code))
 	}
 	l.Name = t.String("name", true)
 	l.Title = t.String("title", true)
 	l.Direction = t.String("direction", true)
 	if l.Direction != "" && l.Direction != "rtl" && l.Direction != "ltr" {
-		t.Errorf("direction", `write direction = "rtl" or "ltr"`, "direction must be \"rtl\" or \"ltr\", not %q", l.Direction)
+		t.Errorf("direction", `write direction = "rtl" or "ltr"`, "direction must be \"rtl\" or \"ltr\", not %s", diag.Quote(l.Direction))
 	}
 	l.ZoneName = t.String("timezone", true)
 	if l.ZoneName != "" {
@@ -206,6 +206,15 @@ func validCode(code string) bool {
 	return true
 }
 
+// urlReason is what url.Parse found wrong, without the URL it quotes whole.
+func urlReason(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
+}
+
 // NormalizeBase returns u with a path ending in "/" and no query or fragment.
 func NormalizeBase(u *url.URL) *url.URL {
 	c := *u
@@ -221,7 +230,7 @@ func NormalizeBase(u *url.URL) *url.URL {
 func ParseBaseURL(s string) (*url.URL, error) {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("--baseURL %q must be an absolute http(s) URL such as https://user.github.io/repo/", s)
+		return nil, fmt.Errorf("--baseURL %s must be an absolute http(s) URL such as https://user.github.io/repo/", diag.Quote(s))
 	}
 	return NormalizeBase(u), nil
 }

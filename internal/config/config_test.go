@@ -88,6 +88,7 @@ func TestParseErrors(t *testing.T) {
 		{"relative base", `"https://user.github.io/repo"`, `"/repo/"`, 1, []string{"absolute"}},
 		{"default missing", `defaultLanguage = "fa"`, `defaultLanguage = "ar"`, 2, []string{`"ar"`, "fa, en"}},
 		{"syntax", `title = "رخداد"`, `title = "رخداد`, 6, []string{"invalid TOML"}},
+		{"duplicate key", `weight = 1`, "weight = 1\n  weight = 2", 11, []string{"site.toml:11:3: languages.fa.weight is already written at line 10", "keep one of the two"}},
 		{"negative feedLimit", `defaultLanguage = "fa"`, "defaultLanguage = \"fa\"\nfeedLimit = -1", 3, []string{"feedLimit", "0 for every entry"}},
 	}
 	for _, tt := range tests {

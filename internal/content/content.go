@@ -163,7 +163,7 @@ func Parse(file string, src []byte, defaultZone *time.Location) (*Page, error) {
 			if sug := diag.Suggest(s, []string{"minor", "major", "critical"}); sug != "" {
 				hint = "did you mean " + sug + "?"
 			}
-			t.Errorf("severity", hint, "severity %q is not one of minor, major, critical", s)
+			t.Errorf("severity", hint, "severity %s is not one of minor, major, critical", diag.Quote(s))
 		}
 	}
 	p.Zone = defaultZone

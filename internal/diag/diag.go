@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity tells whether a diagnostic stops the build.
@@ -69,6 +71,27 @@ func (d *Diagnostic) Error() string {
 // Errorf makes an error diagnostic.
 func Errorf(file string, line, col int, rule, hint, format string, args ...any) *Diagnostic {
 	return &Diagnostic{File: file, Line: line, Col: col, Rule: rule, Hint: hint, Msg: fmt.Sprintf(format, args...)}
+}
+
+// QuoteMax is how many characters of a value the user wrote a message quotes.
+const QuoteMax = 40
+
+// Quote quotes a value the user wrote, for a message, as %q does; a value longer than QuoteMax
+// characters is cut there and its length told, as in "2023-11-07 19:52 and then"… (8000 characters),
+// so that a pasted paragraph never buries the message. Every message that quotes user input goes
+// through it.
+func Quote(s string) string {
+	if len(s) <= QuoteMax { // bytes ≥ characters: short enough
+		return strconv.Quote(s)
+	}
+	n := 0
+	for i := range s {
+		if n == QuoteMax {
+			return strconv.Quote(s[:i]) + "… (" + strconv.Itoa(utf8.RuneCountInString(s)) + " characters)"
+		}
+		n++
+	}
+	return strconv.Quote(s)
 }
 
 // List is a set of diagnostics; as an error it reports all of them, sorted by position.

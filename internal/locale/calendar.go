@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/rokhdad/rokhdad/internal/diag"
 )
 
 // Calendar names a calendar system for showing dates.
@@ -34,7 +36,7 @@ func ParseCalendar(s string) (Calendar, error) {
 	if c.valid() {
 		return c, nil
 	}
-	return "", fmt.Errorf("unknown calendar %q (valid: %s)", s, validCalendars())
+	return "", fmt.Errorf("unknown calendar %s (valid: %s)", diag.Quote(s), validCalendars())
 }
 
 func validCalendars() string {

@@ -82,7 +82,7 @@ func (e *inlineTimes) Transform(doc *ast.Document, reader text.Reader, pc parser
 			if st != nil {
 				line, col := st.position(firstOffset(l))
 				st.errs = append(st.errs, &diag.Diagnostic{File: st.doc.File, Line: line, Col: col, Rule: "inline-time",
-					Msg: "inline time " + label + ": " + err.Error()})
+					Msg: "inline time " + diag.Quote(label) + ": " + err.Error()})
 			}
 			continue
 		}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -301,4 +302,27 @@ func (r *Renderer) SiteLayouts() []string {
 	own := slices.Clone(r.tmpl.own)
 	slices.Sort(own)
 	return own
+}
+
+// RenderArticle renders p's own page, and nothing else, into w, as Render would write it at
+// p.OutPath. s is the site p was resolved in, from the renderer's configuration; the renderer moves
+// to it as in Rerender and forgets its previous outputs, so Rerender and Replace must not follow.
+// It lets a test render one article per input against layouts and catalogs parsed once (see
+// FuzzRenderArticle in package build).
+func (r *Renderer) RenderArticle(s *site.Site, p *site.Page, w *bytes.Buffer) error {
+	r.site = s
+	for _, l := range s.Langs {
+		lr := r.langs[l.Code]
+		if lr == nil {
+			return fmt.Errorf("internal error: language %s appeared without a configuration change", l.Code)
+		}
+		lr.site, lr.lang = s, l
+	}
+	r.jobs, r.sigs, r.index, r.pageOf = nil, nil, nil, nil
+	r.forget()
+	lr := r.langs[p.Lang.Code]
+	if err := runJob(job{out: p.OutPath, run: func(w *bytes.Buffer) error { return lr.renderSingle(w, p) }}, w); err != nil {
+		return r.diagnose(err)
+	}
+	return nil
 }

@@ -17,6 +17,8 @@
 //   - Anything else — a space above all, but also ?, #, %, quotes or a name that is not valid UTF-8 —
 //     is an error naming the file, with a hint to use hyphens. rokhdad never rewrites such a name
 //     silently, since the editor would not know the address the article got.
+//   - A name can be at most MaxName (252) bytes of UTF-8, so that the file and the output folder fit
+//     the 255 bytes file systems allow; a service or tag's segment likewise.
 //
 // A section folder may not take a name that rokhdad publishes in every language folder itself (see
 // LangOutputs): content/en/archive/2023.md would be published where the archive's year 2023 is, and
@@ -31,10 +33,12 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -109,12 +113,12 @@ func Resolve(cfg *config.Config, base *url.URL, pages []*content.Page) (*Site, e
 		}
 		section, err := Segment(cp.Section)
 		if err != nil {
-			errs = append(errs, segmentError(cp.File, "folder "+cp.Section, err))
+			errs = append(errs, segmentError(cp.File, "folder "+diag.Quote(cp.Section), err))
 			continue
 		}
 		name, err := Segment(cp.Name)
 		if err != nil {
-			errs = append(errs, segmentError(cp.File, "file name "+cp.Name+".md", err))
+			errs = append(errs, segmentError(cp.File, "file name "+diag.Quote(cp.Name+".md"), err))
 			continue
 		}
 		key := section + "/" + name
@@ -172,15 +176,25 @@ func Resolve(cfg *config.Config, base *url.URL, pages []*content.Page) (*Site, e
 	return s, nil
 }
 
+// MaxName is the longest name, in bytes of UTF-8, that Segment accepts: with ".md" it is the 255
+// bytes a file or folder name may have on Linux and most file systems (NAME_MAX). A Persian letter
+// takes 2 bytes, so a Persian name can have 126 letters.
+const MaxName = 255 - len(".md")
+
 // Segment turns a section folder or file name (without ".md") into its URL segment by the package's URL
 // policy: ASCII letters lower-cased, other letters, digits, '-', '_', '.' and U+200C kept, anything else
-// an error saying which character is not allowed.
+// an error saying which character is not allowed; a name of more than MaxName bytes is an error too.
+// `rokhdad new` checks names with it, so it accepts exactly what build accepts. The error is a
+// *NameError.
 func Segment(name string) (string, error) {
 	if name == "" {
-		return "", fmt.Errorf("the name is empty")
+		return "", &NameError{Msg: "the name is empty"}
 	}
 	if !utf8.ValidString(name) {
-		return "", fmt.Errorf("the name %q is not valid UTF-8", name)
+		return "", &NameError{Msg: fmt.Sprintf("the name %s is not valid UTF-8", diag.Quote(name))}
+	}
+	if len(name) > MaxName {
+		return "", tooLong(len(name))
 	}
 	var b strings.Builder
 	for _, r := range name {
@@ -190,11 +204,11 @@ func Segment(name string) (string, error) {
 		case r == '-' || r == '_' || r == '.' || r == '\u200c':
 			b.WriteRune(r)
 		case r == ' ' || r == '\u00a0' || r == '\t':
-			return "", fmt.Errorf("the name %q contains a space", name)
+			return "", &NameError{Msg: fmt.Sprintf("the name %s contains a space", diag.Quote(name))}
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
 			b.WriteRune(r)
 		default:
-			return "", fmt.Errorf("the name %q contains %q, which is not allowed in a URL", name, r)
+			return "", &NameError{Msg: fmt.Sprintf("the name %s contains %s, which is not allowed in a URL", diag.Quote(name), strconv.Quote(string(r)))}
 		}
 	}
 	return b.String(), nil
@@ -213,10 +227,36 @@ func sectionError(s *Site, cp *content.Page, url, section string, o *Output) *di
 			cp.Lang, takenSections())}
 }
 
+// NameError says why a name cannot be a URL segment.
+type NameError struct {
+	Msg     string
+	TooLong bool // longer than MaxName
+}
+
+func (e *NameError) Error() string { return e.Msg }
+
+// Hint says what to do about it: the same words from build and from `rokhdad new`.
+func (e *NameError) Hint() string {
+	if e.TooLong {
+		return "shorten the name"
+	}
+	return "use only letters, digits and hyphens, e.g. api-outage.md instead of \"api outage.md\"; ASCII letters are published in lower case"
+}
+
+func tooLong(n int) *NameError {
+	return &NameError{TooLong: true, Msg: fmt.Sprintf("the name is %d bytes long; a name can be at most %d bytes: "+
+		"with \".md\" that is the %d a file system allows, and a Persian letter takes 2", n, MaxName, MaxName+len(".md"))}
+}
+
 func segmentError(file, what string, err error) *diag.Diagnostic {
+	hint := ""
+	var ne *NameError
+	if errors.As(err, &ne) {
+		hint = ne.Hint()
+	}
 	return &diag.Diagnostic{File: file, Rule: "url",
 		Msg:  fmt.Sprintf("the %s cannot be part of a URL: %v", what, err),
-		Hint: "use only letters, digits and hyphens, e.g. api-outage.md instead of \"api outage.md\"; ASCII letters are published in lower case"}
+		Hint: hint}
 }
 
 // Newer orders pages newest first; equal dates fall back to the file path so the order is stable.

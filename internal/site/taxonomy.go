@@ -101,7 +101,13 @@ func (s *Site) terms(l *Lang, kind string, names func(*Page) []string) ([]*Term,
 			slug := Slug(name)
 			if slug == "" {
 				errs = append(errs, &diag.Diagnostic{File: p.File, Rule: kind,
-					Msg: fmt.Sprintf("%s entry %q has no letters or digits to make a URL from", kind, name), Hint: "use a name with letters"})
+					Msg: fmt.Sprintf("%s entry %s has no letters or digits to make a URL from", kind, diag.Quote(name)), Hint: "use a name with letters"})
+				continue
+			}
+			if len(slug) > MaxName {
+				errs = append(errs, &diag.Diagnostic{File: p.File, Rule: kind,
+					Msg: fmt.Sprintf("%s entry %s makes a URL segment (and folder) of %d bytes, and one can be at most %d bytes",
+						kind, diag.Quote(name), len(slug), MaxName), Hint: "shorten it"})
 				continue
 			}
 			t := bySlug[slug]
@@ -111,7 +117,7 @@ func (s *Site) terms(l *Lang, kind string, names func(*Page) []string) ([]*Term,
 				out = append(out, t)
 			} else if t.Name != name && !strings.EqualFold(t.Name, name) {
 				errs = append(errs, &diag.Diagnostic{File: p.File, Rule: kind,
-					Msg:  fmt.Sprintf("%s %q and %q would share the page %s", kind, t.Name, name, t.URL),
+					Msg:  fmt.Sprintf("%s %s and %s would share the page %s", kind, diag.Quote(t.Name), diag.Quote(name), t.URL),
 					Hint: "write the name the same way in every article"})
 				continue
 			}

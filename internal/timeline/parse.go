@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/rokhdad/rokhdad/internal/diag"
 )
 
 // ParseAt resolves an `at` value from a timeline entry or an inline time to an instant.
@@ -26,7 +28,7 @@ import (
 // not exist (2023-02-30, 24:00), is a *FormatError.
 func ParseAt(s string, loc *time.Location) (time.Time, error) {
 	if loc == nil {
-		return time.Time{}, errors.New("timeline: no time zone to read " + strconv.Quote(s) + " in")
+		return time.Time{}, errors.New("timeline: no time zone to read " + diag.Quote(s) + " in")
 	}
 	v := strings.TrimSpace(s)
 	var f fields
@@ -333,9 +335,9 @@ type FormatError struct {
 func (e *FormatError) Error() string {
 	const how = `write "YYYY-MM-DD HH:MM" in the entry's zone, or RFC 3339 with an offset such as "2023-11-07T19:52:00-08:00"`
 	if e.Reason != "" {
-		return strconv.Quote(e.Value) + " is not a time: " + e.Reason + "; " + how
+		return diag.Quote(e.Value) + " is not a time: " + e.Reason + "; " + how
 	}
-	return strconv.Quote(e.Value) + " is not a time: " + how
+	return diag.Quote(e.Value) + " is not a time: " + how
 }
 
 // AmbiguousError reports a wall time that the zone's clocks showed twice, when they were set back.

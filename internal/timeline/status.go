@@ -3,6 +3,8 @@ package timeline
 import (
 	"strconv"
 	"strings"
+
+	"github.com/rokhdad/rokhdad/internal/diag"
 )
 
 // Status is where an incident stands after a timeline update.
@@ -56,7 +58,7 @@ type StatusError struct {
 }
 
 func (e *StatusError) Error() string {
-	msg := "unknown status " + strconv.Quote(e.Value)
+	msg := "unknown status " + diag.Quote(e.Value)
 	if e.Suggestion != "" {
 		msg += ": did you mean " + strconv.Quote(string(e.Suggestion)) + "?"
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/rokhdad/rokhdad/internal/diag"
 )
 
 // zoneCache maps a name given to LoadZone to its zoneResult: thousands of articles share a few zones.
@@ -103,11 +105,11 @@ func (e *ZoneError) Error() string {
 	case strings.TrimSpace(e.Name) == "":
 		msg = `no time zone given: name an IANA zone such as "Asia/Tehran" or "America/Los_Angeles"`
 	case e.refused:
-		msg = "time zone " + strconv.Quote(e.Name) + " is not accepted: it " + e.Reason
+		msg = "time zone " + diag.Quote(e.Name) + " is not accepted: it " + e.Reason
 	case e.Reason != "":
-		msg = "unknown time zone " + strconv.Quote(e.Name) + ": " + e.Reason
+		msg = "unknown time zone " + diag.Quote(e.Name) + ": " + e.Reason
 	default:
-		msg = "unknown time zone " + strconv.Quote(e.Name)
+		msg = "unknown time zone " + diag.Quote(e.Name)
 	}
 	if e.Suggestion != "" {
 		msg += "; did you mean " + strconv.Quote(e.Suggestion) + "?"

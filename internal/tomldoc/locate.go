@@ -10,10 +10,43 @@ import (
 // matter and site configuration use: [table] and [[array]] headers, bare, quoted and dotted keys, and
 // values that span lines (multi-line strings and arrays). Inline tables are not descended into: their
 // key's own position stands for everything inside.
-func locate(src []byte, firstLine int) map[string]Pos {
+func locate(src []byte, firstLine int) map[string]Pos { return scanKeys(src, firstLine, nil) }
+
+// dupKey is a key or table written a second time.
+type dupKey struct {
+	path          string // as Doc.Pos takes it; a table as "[name]"
+	first, second Pos
+}
+
+// duplicate finds the first key or [table] that the document writes twice, as locate reads it.
+func duplicate(src []byte, firstLine int) (dupKey, bool) {
+	var d dupKey
+	scanKeys(src, firstLine, &d)
+	return d, d.path != ""
+}
+
+// scanKeys is locate; when dup is not nil, it also stops at the first key or [table] written
+// twice and sets *dup. Keys are compared part by part, so "a.b" = 1 and a.b = 1 differ.
+func scanKeys(src []byte, firstLine int, dup *dupKey) map[string]Pos {
 	pos := map[string]Pos{}
 	counts := map[string]int{}
 	prefix := ""
+	var seen map[string]Pos // what is written, by its parts joined with NUL
+	idPrefix := ""
+	if dup != nil {
+		seen = map[string]Pos{}
+	}
+	written := func(id, path string, p Pos) bool {
+		if seen == nil {
+			return false
+		}
+		if first, ok := seen[id]; ok {
+			*dup = dupKey{path: path, first: first, second: p}
+			return true
+		}
+		seen[id] = p
+		return false
+	}
 	lines := strings.Split(string(src), "\n")
 	var inString string // the delimiter of an open multi-line string
 	depth := 0          // open [ and { of a multi-line value
@@ -37,10 +70,12 @@ func locate(src []byte, firstLine int) map[string]Pos {
 			continue
 		}
 		if strings.HasPrefix(trimmed, "[[") {
-			name := strings.Join(parseKey(strings.TrimSpace(strings.SplitN(trimmed[2:], "]]", 2)[0])), ".")
+			parts := parseKey(strings.TrimSpace(strings.SplitN(trimmed[2:], "]]", 2)[0]))
+			name := strings.Join(parts, ".")
 			n := counts[name]
 			counts[name] = n + 1
 			prefix = name + "[" + strconv.Itoa(n) + "]"
+			idPrefix = strings.Join(parts, "\x00") + "[" + strconv.Itoa(n) + "]"
 			pos[prefix] = Pos{ln, indent + 1}
 			if _, ok := pos[name]; !ok {
 				pos[name] = Pos{ln, indent + 1}
@@ -48,8 +83,13 @@ func locate(src []byte, firstLine int) map[string]Pos {
 			continue
 		}
 		if trimmed[0] == '[' {
-			name := strings.Join(parseKey(strings.TrimSpace(strings.SplitN(trimmed[1:], "]", 2)[0])), ".")
+			parts := parseKey(strings.TrimSpace(strings.SplitN(trimmed[1:], "]", 2)[0]))
+			name := strings.Join(parts, ".")
 			prefix = name
+			idPrefix = strings.Join(parts, "\x00")
+			if written("[\x00"+idPrefix, "["+name+"]", Pos{ln, indent + 1}) {
+				return pos
+			}
 			pos[prefix] = Pos{ln, indent + 1}
 			continue
 		}
@@ -58,6 +98,15 @@ func locate(src []byte, firstLine int) map[string]Pos {
 			continue
 		}
 		parts := parseKey(strings.TrimSpace(trimmed[:eq]))
+		if seen != nil {
+			full := strings.Join(parts, ".")
+			if prefix != "" {
+				full = prefix + "." + full
+			}
+			if written(idPrefix+"\x00"+strings.Join(parts, "\x00"), full, Pos{ln, indent + 1}) {
+				return pos
+			}
+		}
 		path := prefix
 		for _, p := range parts {
 			if path == "" {

@@ -43,11 +43,23 @@ func Parse(file string, src []byte, firstLine int) (*Doc, error) {
 	}
 	if err != nil {
 		var pe toml.ParseError
-		if errors.As(err, &pe) {
+		isPE := errors.As(err, &pe)
+		// BurntSushi/toml stops at a key written twice with a column that is often wrong and
+		// without the first place: find both. Only when nothing before it was wrong.
+		if d, ok := duplicate(src, firstLine); ok && (!isPE || d.second.Line <= pe.Position.Line+firstLine-1) {
+			what := d.path
+			if strings.HasPrefix(what, "[") {
+				what = "table " + what
+			}
+			return nil, &diag.Diagnostic{File: file, Line: d.second.Line, Col: d.second.Col, Rule: "toml",
+				Msg:  fmt.Sprintf("%s is already written at line %d", what, d.first.Line),
+				Hint: "keep one of the two"}
+		}
+		if isPE {
 			msg := pe.Message
 			hint := "fix the TOML syntax"
 			if pe.LastKey != "" {
-				hint = fmt.Sprintf("fix the TOML syntax near key %q", pe.LastKey)
+				hint = "fix the TOML syntax near key " + diag.Quote(pe.LastKey)
 			}
 			return nil, &diag.Diagnostic{File: file, Line: pe.Position.Line + firstLine - 1, Col: pe.Position.Col,
 				Rule: "toml", Msg: "invalid TOML: " + msg, Hint: hint}
@@ -301,7 +313,7 @@ func (t *Table) Strict(valid []string) {
 func describe(v any) string {
 	switch x := v.(type) {
 	case string:
-		return fmt.Sprintf("the string %q", x)
+		return "the string " + diag.Quote(x)
 	case int64:
 		return fmt.Sprintf("the integer %d", x)
 	case float64:

@@ -1,6 +1,12 @@
 package tomldoc
 
-import "testing"
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rokhdad/rokhdad/internal/diag"
+)
 
 func TestLocate(t *testing.T) {
 	src := `# comment
@@ -62,9 +68,11 @@ func TestDocPosFallsBackToParent(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add("title = \"x\"\n[[timeline]]\nat = 1\n")
 	f.Add("a = \"\"\"\nb\n\"\"\"\n[x]\ny.z = [1,\n2]\n")
+	f.Add("a = 1\n[[t]]\nb = 2\n  b = 3\n[x]\n[x]\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		d, err := Parse("f", []byte(src), 1)
 		if err != nil {
+			checkDuplicateAt(t, src, err)
 			return
 		}
 		r := d.Root()
@@ -74,4 +82,22 @@ func FuzzParse(f *testing.F) {
 		}
 		r.Strict(nil)
 	})
+}
+
+// checkDuplicateAt: a key reported as written twice is reported where a key or [table] starts,
+// after the line of the first one.
+func checkDuplicateAt(t *testing.T, src string, err error) {
+	d, ok := err.(*diag.Diagnostic)
+	if !ok || !strings.Contains(d.Msg, "is already written at line ") {
+		return
+	}
+	first, _ := strconv.Atoi(strings.TrimPrefix(d.Msg[strings.LastIndex(d.Msg, " "):], " "))
+	lines := strings.Split(src, "\n")
+	if d.Line < 1 || d.Line > len(lines) || first < 1 || first >= d.Line {
+		t.Fatalf("duplicate at line %d, first at line %d, of %d lines: %v", d.Line, first, len(lines), err)
+	}
+	line := lines[d.Line-1]
+	if d.Col < 1 || d.Col > len(line) || strings.TrimLeft(line[:d.Col-1], " \t") != "" || strings.ContainsRune(" \t#=", rune(line[d.Col-1])) {
+		t.Fatalf("duplicate at column %d of %q: %v", d.Col, line, err)
+	}
 }
