@@ -137,6 +137,9 @@ func suggestZone(n string) (suggestion, reason string) {
 		reason = "zone abbreviations are not zone names"
 		return abbrevZones[n], reason // edit distance would turn IST into EST
 	}
+	if len(n) > 64 { // no zone name is this long, and comparing with every one would take seconds
+		return "", ""
+	}
 	key := strings.ToLower(strings.ReplaceAll(n, " ", "_"))
 	slash := strings.Contains(key, "/")
 	best, bestD := "", 1<<30

@@ -188,3 +188,17 @@ func TestUTCString(t *testing.T) {
 		t.Errorf("OffsetString = %s", s)
 	}
 }
+
+// A zone name thousands of characters long (a paste gone wrong) is refused at once, not after
+// comparing it with every zone for a suggestion, and the message does not repeat it whole.
+func TestLoadZoneLongName(t *testing.T) {
+	name := strings.Repeat("America/Los_Angeles", 300)
+	start := time.Now()
+	_, err := LoadZone(name)
+	if d := time.Since(start); d > 100*time.Millisecond {
+		t.Errorf("took %v", d)
+	}
+	if err == nil || len(err.Error()) > 300 {
+		t.Errorf("err = %.300v (%d bytes)", err, len(err.Error()))
+	}
+}
