@@ -388,3 +388,20 @@ func sameTree(a, b map[string]string) bool {
 	}
 	return true
 }
+
+// A destination whose name leaves no room for the folders rokhdad keeps beside it is one clear
+// sentence, not a raw mkdirtemp message; nothing is created.
+func TestDestinationNameTooLong(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, strings.Repeat("d", 240))
+	_, err := ToDir(Options{Source: "testdata/sites/basic", Theme: rokhdad.Theme}, dest)
+	if err == nil || !strings.Contains(err.Error(), "240 bytes long") || !strings.Contains(err.Error(), "at most 231 bytes") || strings.Contains(err.Error(), "mkdirtemp") {
+		t.Fatalf("err = %v", err)
+	}
+	if got := entries(t, parent); len(got) != 0 {
+		t.Errorf("created: %v", got)
+	}
+	if _, err := ToDir(Options{Source: "testdata/sites/basic", Theme: rokhdad.Theme}, filepath.Join(parent, strings.Repeat("d", 231))); err != nil {
+		t.Errorf("231 bytes: %v", err)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"syscall"
 
+	"github.com/rokhdad/rokhdad/internal/diag"
 	"github.com/rokhdad/rokhdad/internal/render"
 )
 
@@ -421,6 +422,11 @@ func (s *DirSink) Abort() {
 	}
 }
 
+// maxDestName is the longest destination name whose neighbours (the temporary folder
+// ".NAME.rokhdad-tmp-123456789", the back folder and the lock file) fit the 255 bytes a file system
+// allows a name.
+const maxDestName = 255 - len("..rokhdad-tmp-") - 10
+
 // ToDir builds into dest atomically.
 func ToDir(o Options, dest string) (*Result, error) { return toDir(o, dest, nil) }
 
@@ -436,6 +442,9 @@ func toDir(o Options, dest string, wrap func(render.Sink) render.Sink) (*Result,
 	}
 	if err := checkOverSource(dest, cdest, o.Source, csrc); err != nil {
 		return nil, err
+	}
+	if n := len(filepath.Base(cdest)); n > maxDestName {
+		return nil, fmt.Errorf("the destination's name %s is %d bytes long; rokhdad keeps its previous output and a lock beside it under longer names (%s), so the name can be at most %d bytes: choose a shorter one", diag.Quote(filepath.Base(cdest)), n, ".NAME"+BackSuffix, maxDestName)
 	}
 	// Refuse someone else's folder before even the lock file is made beside it; NewDirSink checks
 	// again under the lock.
