@@ -81,18 +81,5 @@ func TestCheckImageGolden(t *testing.T) {
 	dir := imageSite(t)
 	_, out, errOut := runCheckCmd("-s", dir)
 	got := strings.ReplaceAll(out+errOut, dir, "SITE")
-	golden := filepath.Join("testdata", "golden", "check-image.txt")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test ./internal/cli -run TestCheckImageGolden -update, then review):\n got:\n%s\nwant:\n%s", golden, got, want)
-	}
+	assertGolden(t, "check-image", got)
 }

@@ -37,20 +37,26 @@ func TestGoldenOutput(t *testing.T) {
 			got := out + errOut
 			got = strings.ReplaceAll(got, site, "SITE")
 			got = strings.ReplaceAll(got, broken, "SITE")
-			golden := filepath.Join("testdata", "golden", tt.name+".txt")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("output differs from %s (go test ./internal/cli -update, then review):\n got:\n%s\nwant:\n%s", golden, got, want)
-			}
+			assertGolden(t, tt.name, got)
 		})
+	}
+}
+
+// assertGolden compares got with testdata/golden/NAME.txt, or rewrites that file with -update.
+func assertGolden(t *testing.T, name, got string) {
+	t.Helper()
+	golden := filepath.Join("testdata", "golden", name+".txt")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test ./internal/cli -run %s -update, then review):\n got:\n%s\nwant:\n%s", golden, t.Name(), got, want)
 	}
 }
