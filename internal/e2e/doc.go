@@ -18,6 +18,9 @@
 //   - the language switcher, both ways;
 //   - Persian digits in the timeline of the fa article, and no list numbers beside its dots;
 //   - the client-side search, queried with Arabic yeh and kaf (ي ك) and without the ZWNJ;
+//   - the visual order (x positions of Range rectangles) of numbers, Latin words, units, versions,
+//     percentages, ranges and times with zones in a Persian article that rokhdad builds on its own
+//     port (bidi_test.go), against the order a Persian reader expects and the browser's default;
 //   - no horizontal overflow at 360 px wide on the home, article, archive, service and search
 //     pages of both languages;
 //   - no axe-core violation of impact "serious" or "critical" on the home, article, archive,

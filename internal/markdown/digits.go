@@ -34,7 +34,11 @@
 //        10.0.0.0/8, 127.0.0.1:8080 (a dotted date such as 1402.05.12 is kept too);
 //     3. it follows a token ending in a Latin letter, separated by exactly one space (U+0020):
 //        "iOS 17", "Windows 11", "HTTP 503" — a product, version or code name in a Latin phrase.
-//        Any other separation (two spaces, a line break, a no-break space) does not count.
+//        Any other separation (two spaces, a line break, a no-break space) does not count, and
+//        neither does a token that opens with a bracket or quotation mark ( [ { « “ ‘ " ': the
+//        number in "ChatGPT (13)" or "Gemini «2»" is an index or count that the Persian sentence
+//        gives, and is converted (a Latin or version-like token in brackets, "(v13)", "(1.2.3)",
+//        still keeps its digits by rules 1 and 2).
 //     Text inside code spans and autolinks takes part in deciding tokens but is never rewritten.
 //
 // Numbers that goldmark does not keep as text are out of reach: ordered-list numbers and footnote
@@ -440,13 +444,29 @@ func (st *digitsState) scan() {
 }
 
 // afterLatinWord reports whether the token at buf[start:] follows, after exactly one space, a
-// token that ends in a Latin letter.
+// token that ends in a Latin letter, and does not open with a bracket or a quotation mark.
 func (st *digitsState) afterLatinWord(start int) bool {
 	if start < st.lo+2 || st.buf[start-1] != ' ' {
 		return false
 	}
+	if digitsOpens(st.buf[start:]) {
+		return false // "ChatGPT (13)": a count the sentence gives, not a part of the name
+	}
 	r, _ := utf8.DecodeLastRune(st.buf[st.lo : start-1])
 	return st.runeClass(r) == digitsLatin
+}
+
+// digitsOpens reports whether b starts with an opening bracket or quotation mark: ( [ { « “ ‘ " '
+// and the other Unicode open (Ps) and initial-quote (Pi) punctuation.
+func digitsOpens(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	if c := b[0]; c < utf8.RuneSelf {
+		return c == '(' || c == '[' || c == '{' || c == '"' || c == '\''
+	}
+	r, _ := utf8.DecodeRune(b)
+	return unicode.In(r, unicode.Ps, unicode.Pi)
 }
 
 // Rune classes for cutting tokens.

@@ -529,3 +529,37 @@ func (st *digitsState) scanReference() {
 		i += size
 	}
 }
+
+// TestDigitsAfterLatinWord pins rule 3 of the token rules: a number right after a Latin word is
+// part of a Latin name ("iOS 17") and keeps its digits, but a number in brackets or quotes after
+// it is an index or count that the Persian sentence gives ("ChatGPT (13)") and is converted, in
+// page text (Markdown) and in plain strings (titles, summaries) alike.
+func TestDigitsAfterLatinWord(t *testing.T) {
+	md := goldmark.New(goldmark.WithExtensions(PersianDigits))
+	for _, tc := range []struct{ in, want string }{
+		{"ChatGPT (13)", "ChatGPT (۱۳)"},
+		{"گزارش‌های ChatGPT (13) و Gemini (2)", "گزارش‌های ChatGPT (۱۳) و Gemini (۲)"},
+		{"ChatGPT [13]", "ChatGPT [۱۳]"},
+		{"ChatGPT «13»", "ChatGPT «۱۳»"},
+		{"ChatGPT \"13\"", "ChatGPT \"۱۳\""},
+		{"ChatGPT (13 مورد)", "ChatGPT (۱۳ مورد)"},
+		{"GPT-4 (2023)", "GPT-4 (۲۰۲۳)"},
+		{"ChatGPT (v13)", "ChatGPT (v13)"},     // a Latin token in brackets: rule 1
+		{"ChatGPT (1.2.3)", "ChatGPT (1.2.3)"}, // a version in brackets: rule 2
+		{"iOS 17", "iOS 17"},
+		{"iOS 17)", "iOS 17)"}, // a closing bracket does not open a count
+		{"Windows 11، macOS 14", "Windows 11، macOS 14"},
+		{"HTTP 503", "HTTP 503"},
+		{"GPT-4", "GPT-4"},
+		{"(ChatGPT 13)", "(ChatGPT 13)"},
+		{"ChatGPT  (13)", "ChatGPT  (۱۳)"}, // two spaces: not after the word anyway
+	} {
+		if got := ConvertDigits(tc.in, '۰'); got != tc.want {
+			t.Errorf("ConvertDigits(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		want := "<p>" + strings.ReplaceAll(tc.want, "\"", "&quot;") + "</p>\n"
+		if got := digitsRender(t, md, tc.in); got != want {
+			t.Errorf("Markdown %q = %q, want %q", tc.in, got, want)
+		}
+	}
+}

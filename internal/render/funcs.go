@@ -92,9 +92,15 @@ func (r *langRenderer) downtime(p *site.Page) string {
 	return r.loc.Duration(d)
 }
 
+// digits writes the numbers of a plain-text title, summary or timeline text with the language's
+// digits, by the prose rules of Markdown (markdown.ConvertDigits: "ChatGPT (13)" → "ChatGPT (۱۳)",
+// "iOS 17" kept). It is the one rule for every display string: the page's HTML and <title>, the
+// feeds, the JSON-LD, the search index and incidents.json all show what the page shows.
+func (r *langRenderer) digits(v string) string { return markdown.ConvertDigits(v, r.loc.Zero()) }
+
 // prose renders a plain-text title or summary for HTML text.
 func (r *langRenderer) prose(v string) template.HTML {
-	s := template.HTMLEscapeString(markdown.ConvertDigits(v, r.loc.Zero()))
+	s := template.HTMLEscapeString(r.digits(v))
 	if r.rtl {
 		s = bidi.HTML(s)
 	}
@@ -103,7 +109,7 @@ func (r *langRenderer) prose(v string) template.HTML {
 
 // plain renders a plain-text title or summary where no markup is possible (<title>, attributes).
 func (r *langRenderer) plain(v string) string {
-	s := markdown.ConvertDigits(v, r.loc.Zero())
+	s := r.digits(v)
 	if r.rtl {
 		s = bidi.Text(s)
 	}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/feed"
-	"github.com/rokhdad/rokhdad/internal/markdown"
 	"github.com/rokhdad/rokhdad/internal/search"
 	"github.com/rokhdad/rokhdad/internal/site"
 )
@@ -175,7 +174,7 @@ func (r *langRenderer) incidentsJSON(w io.Writer) error {
 	list := make([]feed.Incident, 0, len(r.lang.Pages))
 	for _, p := range r.lang.Pages {
 		in := feed.Incident{
-			ID: p.Key, Title: p.Title, URL: p.Permalink, Status: string(p.Timeline.Status()),
+			ID: p.Key, Title: r.digits(p.Title), URL: p.Permalink, Status: string(p.Timeline.Status()),
 			Severity: string(p.Severity), Services: p.Services, Tags: p.Tags, Published: p.Date,
 		}
 		if p.Status != "" {
@@ -255,13 +254,11 @@ func (r *langRenderer) searchIndex(w io.Writer) error {
 			terms = append(terms, withoutDestinations(e.Text))
 		}
 		terms = append(terms, withoutDestinations(frozen(p.Body)))
-		docs = append(docs, search.Doc{URL: p.URL, Title: markdownDigits(r, p.Title), Date: r.loc.Date(p.Date),
-			Summary: markdownDigits(r, p.Summary), Terms: terms})
+		docs = append(docs, search.Doc{URL: p.URL, Title: r.digits(p.Title), Date: r.loc.Date(p.Date),
+			Summary: r.digits(p.Summary), Terms: terms})
 	}
 	return search.Write(w, docs)
 }
-
-func markdownDigits(r *langRenderer, s string) string { return markdown.ConvertDigits(s, r.loc.Zero()) }
 
 // withoutDestinations drops the destinations of Markdown links and images ("](…)") and autolinks
 // ("<https://…>") from text for the search index: readers search what they read, not URLs or the

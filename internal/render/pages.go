@@ -201,7 +201,7 @@ func (r *langRenderer) newsArticle(p *site.Page, image string) (template.JS, err
 		Keywords      []string `json:"keywords,omitempty"`
 		Publisher     thing    `json:"publisher"`
 	}{
-		Context: "https://schema.org", Type: "NewsArticle", Headline: p.Title, Description: p.Summary,
+		Context: "https://schema.org", Type: "NewsArticle", Headline: r.digits(p.Title), Description: r.digits(p.Summary),
 		DatePublished: p.Date.UTC().Format(time.RFC3339), DateModified: modified.UTC().Format(time.RFC3339),
 		InLanguage: r.lang.Code, URL: p.Permalink, MainEntity: p.Permalink, Image: image,
 		Keywords: append(append([]string{}, p.Services...), p.Tags...), Publisher: thing{"Organization", r.lang.Title},
