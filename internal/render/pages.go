@@ -140,9 +140,12 @@ func (r *langRenderer) inlineTime(t time.Time, _ string) string {
 	b.WriteString(utc(t))
 	b.WriteString(`">`)
 	b.WriteString(template.HTMLEscapeString(when))
-	b.WriteString(`</time> <span class="source">(<bdi dir="ltr">`)
-	b.WriteString(template.HTMLEscapeString(r.sourceClock(t)))
-	b.WriteString(`</bdi>)</span>`)
+	b.WriteString(`</time>`)
+	if src := r.sourceHTML(t); src != "" {
+		b.WriteString(` (`)
+		b.WriteString(src)
+		b.WriteString(`)`)
+	}
 	return b.String()
 }
 
