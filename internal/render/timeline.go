@@ -238,8 +238,12 @@ func (r *langRenderer) timelineChart(p *site.Page, tv *TimelineView) (template.H
 		return "", err
 	}
 	zone := r.loc.Zone()
+	ups, desc, err := r.chartUpdates(tl)
+	if err != nil {
+		return "", err
+	}
 	return chart.Timeline(chart.TimelineSpec{
-		Phases: phases, Zone: zone, RTL: r.rtl, Title: title, ID: "timeline-chart",
+		Phases: phases, Updates: ups, Desc: desc, Zone: zone, RTL: r.rtl, Title: title, ID: "timeline-chart",
 		Tick: func(t time.Time) string {
 			if l := t.In(zone); l.Hour() == 0 && l.Minute() == 0 {
 				d := r.loc.CalendarDate(t)
@@ -248,6 +252,43 @@ func (r *langRenderer) timelineChart(p *site.Page, tv *TimelineView) (template.H
 			return r.loc.Clock(t)
 		},
 	})
+}
+
+// chartUpdates marks every entry on the chart, titled by its time and the status then in effect,
+// and says them all in words for screen readers: "Updates: 8 November 2023, 03:52 UTC
+// Investigating; 14:02 UTC Identified; …", the date again whenever the day changes.
+func (r *langRenderer) chartUpdates(tl timeline.Timeline) ([]chart.Update, string, error) {
+	ups := make([]chart.Update, len(tl))
+	sep, err := r.cat.T("chart_updates_sep")
+	if err != nil {
+		return nil, "", err
+	}
+	var list strings.Builder
+	status, day := timeline.Status(""), ""
+	for i, e := range tl {
+		if e.Status != "" {
+			status = e.Status
+		}
+		when := r.readerClock(e.At)
+		if d := r.loc.Date(e.At); d != day {
+			when, day = r.dateTime(e.At), d
+		}
+		label := when
+		if status != "" {
+			s, err := r.cat.T("status_" + string(status))
+			if err != nil {
+				return nil, "", err
+			}
+			label += " " + s
+		}
+		ups[i] = chart.Update{At: e.At, Label: label}
+		if i > 0 {
+			list.WriteString(sep)
+		}
+		list.WriteString(label)
+	}
+	desc, err := r.cat.Format("chart_desc", "list", list.String())
+	return ups, desc, err
 }
 
 // entryKey names one timeline entry of one article.
