@@ -136,6 +136,7 @@ func (r *langRenderer) listData(kind, path string, shared bool, heading string, 
 	d.Heading = heading
 	d.Pager = p
 	d.Title = r.plain(heading) + " · " + r.lang.Title
+	d.Description = r.describe(heading)
 	rel := path
 	if p != nil && p.Number > 1 {
 		rel = path + "page/" + fmt.Sprint(p.Number) + "/"
@@ -159,6 +160,17 @@ func (r *langRenderer) listData(kind, path string, shared bool, heading string, 
 		d.Alternates = []Link{{Lang: r.lang.Code, Href: d.Permalink}}
 	}
 	return d
+}
+
+// describe is the meta description of a page that has no summary of its own: its heading and the
+// site's tagline, "ChatGPT: Reports on outages and incidents of internet services, …".
+func (r *langRenderer) describe(heading string) string {
+	tagline, _ := r.cat.T("site_tagline")
+	s, err := r.cat.Format("site_description", "heading", r.plain(heading), "tagline", tagline)
+	if err != nil {
+		return tagline
+	}
+	return s
 }
 
 // ServiceView is a service's history up to the reference instant (see package uptime): per year,

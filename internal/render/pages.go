@@ -58,6 +58,9 @@ func (r *langRenderer) renderSingle(w *bytes.Buffer, p *site.Page) error {
 	d.Page = p
 	d.Title = r.plain(p.Title) + " · " + r.lang.Title
 	d.Description = r.plain(p.Summary)
+	if d.Description == "" {
+		d.Description = r.describe(p.Title)
+	}
 	d.Permalink = p.Permalink
 	d.Alternates = append(d.Alternates, Link{Lang: r.lang.Code, Href: p.Permalink})
 	for _, t := range p.Translations {
