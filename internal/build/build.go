@@ -73,7 +73,11 @@ func Run(o Options, sink render.Sink) (*Result, error) {
 		return nil, err
 	}
 	defer fsys.Close()
-	r, err := render.New(s, fsys, render.Options{Workers: o.Workers, Ctx: o.Ctx})
+	ref, err := reference()
+	if err != nil {
+		return nil, err
+	}
+	r, err := render.New(s, fsys, render.Options{Workers: o.Workers, Ctx: o.Ctx, Reference: ref})
 	if err != nil {
 		return nil, err
 	}

@@ -67,7 +67,11 @@ func NewSession(o Options, sink render.Sink) (*Session, *Result, error) {
 	if s.site, err = s.resolve(); err != nil {
 		return nil, nil, err
 	}
-	if s.r, err = render.New(s.site, fsys, render.Options{Workers: o.Workers, Ctx: o.Ctx}); err != nil {
+	ref, err := reference()
+	if err != nil {
+		return nil, nil, err
+	}
+	if s.r, err = render.New(s.site, fsys, render.Options{Workers: o.Workers, Ctx: o.Ctx, Reference: ref}); err != nil {
 		return nil, nil, err
 	}
 	if own := s.r.SiteLayouts(); len(own) > 0 {

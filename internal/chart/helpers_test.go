@@ -139,24 +139,37 @@ func incident(t testing.TB, fa bool) []Phase {
 func faTick(t time.Time) string { return faDigits(t.Format("15:04")) }
 func enTick(t time.Time) string { return t.Format("15:04") }
 
+// updatesOf marks each phase's start as an update, labelled by its tick and phase label.
+func updatesOf(ph []Phase, tick func(time.Time) string, zone *time.Location) []Update {
+	var u []Update
+	for _, p := range ph {
+		u = append(u, Update{At: p.Start, Label: tick(p.Start.In(zone)) + " " + p.label()})
+	}
+	return u
+}
+
 func faTimeline(t testing.TB) TimelineSpec {
+	ph := incident(t, true)
 	return TimelineSpec{
-		Phases: incident(t, true),
-		Zone:   mustZone(t, "Asia/Tehran"),
-		RTL:    true,
-		Tick:   faTick,
-		Title:  "گاه‌شمار رخداد از ۰۷:۲۲ تا ۱۹:۱۶، ۱۱ ساعت و ۵۴ دقیقه",
-		ID:     "tl",
+		Phases:  ph,
+		Updates: updatesOf(ph, faTick, mustZone(t, "Asia/Tehran")),
+		Zone:    mustZone(t, "Asia/Tehran"),
+		RTL:     true,
+		Tick:    faTick,
+		Title:   "گاه‌شمار رخداد از ۰۷:۲۲ تا ۱۹:۱۶، ۱۱ ساعت و ۵۴ دقیقه",
+		ID:      "tl",
 	}
 }
 
 func enTimeline(t testing.TB) TimelineSpec {
+	ph := incident(t, false)
 	return TimelineSpec{
-		Phases: incident(t, false),
-		Zone:   time.UTC,
-		Tick:   enTick,
-		Title:  "Incident timeline from 03:52 to 15:46 UTC, 11 h 54 min",
-		ID:     "tl",
+		Phases:  ph,
+		Updates: updatesOf(ph, enTick, time.UTC),
+		Zone:    time.UTC,
+		Tick:    enTick,
+		Title:   "Incident timeline from 03:52 to 15:46 UTC, 11 h 54 min",
+		ID:      "tl",
 	}
 }
 

@@ -24,11 +24,23 @@ type Phase struct {
 	End time.Time
 }
 
+// Update is one update of an incident, marked on the timeline.
+type Update struct {
+	At    time.Time
+	Label string // the mark's tooltip, e.g. "07:22 در حال بررسی"
+}
+
 // TimelineSpec describes an incident timeline picture.
 type TimelineSpec struct {
-	Phases []Phase        // chronological and contiguous
-	Zone   *time.Location // the reader's zone: ticks fall on whole hours/minutes/days in it
-	RTL    bool           // right-to-left page: time flows from right to left
+	Phases []Phase // chronological and contiguous
+	// Updates are marked above the bands, each at least tlMinBand from the next (the axis gives
+	// the time between two updates that width too). Usually every timeline entry.
+	Updates []Update
+	// Desc is the picture's text equivalent for screen readers, e.g. every update in words; ""
+	// lists the phases.
+	Desc string
+	Zone *time.Location // the reader's zone: ticks fall on whole hours/minutes/days in it
+	RTL  bool           // right-to-left page: time flows from right to left
 	// Tick formats a tick label in the page's digits, e.g. "۰۷:۰۰". It is called only for the
 	// ticks drawn, with times in Zone. Nil formats "15:04".
 	Tick  func(t time.Time) string
@@ -52,7 +64,7 @@ const (
 const tlStyle = `<style>.rkc{max-width:30rem}.rkc .t{fill-opacity:.2}` +
 	`.rkc .ph-investigating{fill:var(--bad,#b91c1c)}.rkc .ph-identified{fill:var(--warn,#b45309)}` +
 	`.rkc .ph-monitoring{fill:var(--info,#1d4ed8)}.rkc .ph-resolved{fill:var(--ok,#15803d)}` +
-	`.rkc .ph-other{fill:var(--muted,#71717a)}.rkc .h{stroke:var(--bg,#fff);stroke-width:2}</style>`
+	`.rkc .ph-other{fill:var(--muted,#71717a)}.rkc .h{stroke:var(--bg,#fff);stroke-width:2}.rkc .u{fill:currentColor}</style>`
 
 // phaseClass maps a status to its class. The known statuses are constants, so no allocation.
 func phaseClass(status string) string {
@@ -102,12 +114,17 @@ func secs(t, t0 time.Time) float64 {
 	return float64(t.Unix()-t0.Unix()) + float64(t.Nanosecond()-t0.Nanosecond())/1e9
 }
 
-// newAxis lays the boundaries out over [x0, x1]. Segments that some phase covers get at least
-// minW; the rest of the width is shared in proportion to duration.
-func newAxis(ph []Phase, t0 time.Time, x0, x1 float64) axis {
-	at := make([]float64, 0, 2*len(ph))
+// newAxis lays the boundaries — the phases' ends and the updates — out over [x0, x1]. Segments
+// that some phase covers get at least minW; the rest of the width is shared in proportion to
+// duration. So a short phase, and the time between two close updates, is widened, and the times
+// around it are squeezed: every boundary still sits at its own time on the ticks.
+func newAxis(ph []Phase, ups []Update, t0 time.Time, x0, x1 float64) axis {
+	at := make([]float64, 0, 2*len(ph)+len(ups))
 	for i := range ph {
 		at = append(at, secs(ph[i].Start, t0), secs(ph[i].End, t0))
+	}
+	for i := range ups {
+		at = append(at, secs(ups[i].At, t0))
 	}
 	sort.Float64s(at)
 	u := at[:1]
@@ -219,7 +236,14 @@ func Timeline(s TimelineSpec) (template.HTML, error) {
 			t1 = ph[i].End
 		}
 	}
-	ax := newAxis(ph, t0, tlMargin, viewW-tlMargin)
+	for i := range s.Updates {
+		if u := s.Updates[i].At; u.Before(t0) {
+			t0 = u
+		} else if u.After(t1) {
+			t1 = u
+		}
+	}
+	ax := newAxis(ph, s.Updates, t0, tlMargin, viewW-tlMargin)
 	X := func(t time.Time) float64 {
 		x := ax.pos(secs(t, t0))
 		if s.RTL {
@@ -271,20 +295,24 @@ func Timeline(s TimelineSpec) (template.HTML, error) {
 	height := tlLegendY + float64(row)*tlRowH + 8
 
 	var w buf
-	w.b = make([]byte, 0, 2560+len(s.Title)+160*len(ph))
+	w.b = make([]byte, 0, 2560+len(s.Title)+len(s.Desc)+160*len(ph)+96*len(s.Updates))
 	w.open("rk-tl", 0, height, s.RTL, s.ID, "tl", []string{"-t", "-d"}, tlStyle, s.Title)
 	w.s(`<desc id="`)
 	w.id(s.ID, "tl")
 	w.s(`-d">`)
-	sep := " → "
-	if s.RTL {
-		sep = " ← "
-	}
-	for i := range ph {
-		if i > 0 {
-			w.s(sep)
+	if s.Desc != "" {
+		w.esc(s.Desc)
+	} else {
+		sep := " → "
+		if s.RTL {
+			sep = " ← "
 		}
-		w.esc(ph[i].label())
+		for i := range ph {
+			if i > 0 {
+				w.s(sep)
+			}
+			w.esc(ph[i].label())
+		}
 	}
 	w.s(`</desc>`)
 
@@ -392,6 +420,19 @@ func Timeline(s TimelineSpec) (template.HTML, error) {
 		w.s(`" cx="`)
 		w.num(x)
 		w.s(`" cy="19" r="6"/>`)
+	}
+
+	// Update marks: a small triangle above the bands pointing at each update's time.
+	for i := range s.Updates {
+		w.s(`<path class="u" d="M`)
+		w.num(X(s.Updates[i].At) - 2.5)
+		w.s(` 0h5l-2.5 5z">`)
+		if l := s.Updates[i].Label; l != "" {
+			w.s(`<title>`)
+			w.esc(l)
+			w.s(`</title>`)
+		}
+		w.s(`</path>`)
 	}
 
 	// Legend.

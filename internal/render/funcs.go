@@ -24,6 +24,8 @@ import (
 //	clock TIME         (lang) "HH:MM" in the language's zone, in its digits
 //	isotime TIME       the instant in UTC, RFC 3339 with seconds and Z, for datetime attributes
 //	num INT            (lang) a number with the language's digits and grouping
+//	count KEY INT      (lang) what a number counts, in the plural form the language gives it:
+//	                   count "reports" 3 is KEY_other with {n} = ۳ or 3: "۳ گزارش", "3 reports"
 //	year INT           (lang) a year with the language's digits, without grouping
 //	month INT          (lang) the name of a month of the language's calendar
 //	prose STRING       (lang) a title or summary as HTML: escaped, with the language's digits (the
@@ -47,7 +49,7 @@ func placeholderFuncs() template.FuncMap {
 	none := func(...any) string { return "" }
 	fm := template.FuncMap{}
 	for _, name := range []string{"t", "date", "secondaryDate", "clock", "isotime", "num", "prose", "status",
-		"severity", "downtime", "rel", "abs", "year", "month", "termURL", "card", "partialCached"} {
+		"severity", "downtime", "rel", "abs", "year", "month", "termURL", "card", "partialCached", "count"} {
 		fm[name] = none
 	}
 	return fm
@@ -61,6 +63,7 @@ func (r *langRenderer) funcs() template.FuncMap {
 		"clock":         r.loc.Clock,
 		"isotime":       timeline.UTCString,
 		"num":           r.loc.Int,
+		"count":         func(key string, n int) (string, error) { return r.cat.Count(key, n, r.loc.Int(n)) },
 		"year":          r.loc.Year,
 		"month":         r.loc.MonthName,
 		"prose":         r.prose,

@@ -217,6 +217,14 @@ func (r *Renderer) Replace(swaps map[*content.Page]*content.Page, sink Sink, rea
 			}
 		}
 	}
+	if ref := r.reference(); !ref.Equal(r.ref) {
+		r.setReference()
+		for i, j := range r.jobs {
+			if j.ref {
+				dirty[i] = true
+			}
+		}
+	}
 	var now, late []job
 	for i, j := range r.jobs {
 		if !dirty[i] {

@@ -8,7 +8,9 @@ import (
 
 	"github.com/rokhdad/rokhdad/internal/chart"
 	"github.com/rokhdad/rokhdad/internal/content"
+	"github.com/rokhdad/rokhdad/internal/locale"
 	"github.com/rokhdad/rokhdad/internal/site"
+	"github.com/rokhdad/rokhdad/internal/uptime"
 )
 
 // listJobs are a language's list pages: the paginated home, the archive (all years, each year, each
@@ -77,8 +79,10 @@ func (r *langRenderer) listJobs() []job {
 			tpath := kpath + t.Slug + "/"
 			for _, p := range r.site.Paginate(tpath, t.Pages, r.site.Config.Paginate) {
 				g := pagerSig(p, t.Name)
-				if kind == "services" && p.Number == 1 {
-					g.deps = contents(t.Pages) // the service's history covers all its articles
+				first := kind == "services" && p.Number == 1
+				if first {
+					g.deps = contents(t.Pages)                               // the service's history covers all its articles
+					g.extra += "\x00" + r.ref.UTC().Format(time.RFC3339Nano) // and ends at the reference
 				}
 				add(site.PagerPath(tpath, p.Number), g, func(w *bytes.Buffer) error {
 					layout := "list"
@@ -99,6 +103,7 @@ func (r *langRenderer) listJobs() []job {
 					}
 					return r.exec(w, d)
 				})
+				jobs[len(jobs)-1].ref = first
 			}
 		}
 	}
@@ -131,6 +136,7 @@ func (r *langRenderer) listData(kind, path string, shared bool, heading string, 
 	d.Heading = heading
 	d.Pager = p
 	d.Title = r.plain(heading) + " · " + r.lang.Title
+	d.Description = r.describe(heading)
 	rel := path
 	if p != nil && p.Number > 1 {
 		rel = path + "page/" + fmt.Sprint(p.Number) + "/"
@@ -156,11 +162,26 @@ func (r *langRenderer) listData(kind, path string, shared bool, heading string, 
 	return d
 }
 
-// ServiceView is a service's history: per year, how many incidents and how long it was down, and a
-// bar of the 90 days before its newest incident.
+// describe is the meta description of a page that has no summary of its own: its heading and the
+// site's tagline, "ChatGPT: Reports on outages and incidents of internet services, …".
+func (r *langRenderer) describe(heading string) string {
+	tagline, _ := r.cat.T("site_tagline")
+	s, err := r.cat.Format("site_description", "heading", r.plain(heading), "tagline", tagline)
+	if err != nil {
+		return tagline
+	}
+	return s
+}
+
+// ServiceView is a service's history up to the reference instant (see package uptime): per year,
+// how many incidents, how long it was down and its uptime, and the 90 days ending with the
+// reference day as a bar and an uptime figure.
 type ServiceView struct {
-	Years  []ServiceYear
-	Uptime template.HTML
+	Years    []ServiceYear
+	Uptime   template.HTML // the 90-day bar
+	Uptime90 string        // the 90 days' uptime: "۹۹٫۴۴٪", "99.44%"
+	Period   string        // what Uptime90 measures: "uptime in the 90 days to 31 December 2023"
+	Note     string        // how the figures are computed, for the reader
 }
 
 // ServiceYear is one year of a service's history in the language's calendar.
@@ -168,61 +189,99 @@ type ServiceYear struct {
 	Year     string
 	Count    string
 	Downtime string
+	Uptime   string // the year's uptime up to the reference instant, or a "no data" word
 }
 
-// outage is the part of an incident's timeline during which the service was down: from the first
-// entry to the resolved one (or to the last entry while unresolved).
-func outage(p *site.Page) (start, end time.Time, ok bool) {
-	s, ok := p.Timeline.Start()
+// uptimeDays is how many days the service bar and its figure cover.
+const uptimeDays = 90
+
+// outages are the merged spans during which a service was down (see package uptime): each
+// incident from its first timeline entry to its resolution, or to ref while unresolved.
+func outages(pages []*site.Page, ref time.Time) []uptime.Interval {
+	iv := make([]uptime.Interval, 0, len(pages))
+	for _, p := range pages {
+		s, ok := p.Timeline.Start()
+		if !ok {
+			continue
+		}
+		e, ok := p.Timeline.Resolved()
+		if !ok {
+			e = ref
+		}
+		iv = append(iv, uptime.Interval{Start: s, End: e})
+	}
+	return uptime.Merge(iv)
+}
+
+// yearStart is the first instant of year y of the language's calendar in the reader's zone.
+func (r *langRenderer) yearStart(y int) time.Time {
+	m, d := 1, 1
+	if r.loc.Calendar() == locale.Persian {
+		g := locale.GregorianFromPersian(y, 1, 1)
+		y, m, d = g.Year, g.Month, g.Day
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, r.loc.Zone())
+}
+
+// percent formats the uptime of [from, to) given the merged outages, or the "no data" word for an
+// empty period.
+func (r *langRenderer) percent(merged []uptime.Interval, from, to time.Time) (string, time.Duration, error) {
+	down := uptime.Down(merged, from, to)
+	bp, ok := uptime.BasisPoints(down, to.Sub(from))
 	if !ok {
-		return time.Time{}, time.Time{}, false
+		s, err := r.cat.T("no_data")
+		return s, down, err
 	}
-	if e, ok := p.Timeline.Resolved(); ok {
-		return s, e, true
-	}
-	return s, p.Timeline[len(p.Timeline)-1].At, true
+	return r.loc.Percent(bp), down, nil
 }
 
 func (r *langRenderer) serviceView(t *site.Term) (*ServiceView, error) {
-	sv := &ServiceView{}
-	type acc struct {
-		count int
-		down  time.Duration
-	}
-	byYear := map[int]*acc{}
+	ref := r.ref
+	merged := outages(t.Pages, ref)
+	count := map[int]int{}
 	var years []int
-	var newest time.Time
 	for _, p := range t.Pages {
-		y := r.loc.CalendarDate(p.Date).Year
-		start, end, ok := outage(p)
-		if ok {
-			y = r.loc.CalendarDate(start).Year
-			if start.After(newest) {
-				newest = start
-			}
+		at := p.Date
+		if s, ok := p.Timeline.Start(); ok {
+			at = s
 		}
-		a := byYear[y]
-		if a == nil {
-			a = &acc{}
-			byYear[y] = a
+		y := r.loc.CalendarDate(at).Year
+		if count[y] == 0 {
 			years = append(years, y)
 		}
-		a.count++
-		if ok {
-			a.down += end.Sub(start)
-		}
+		count[y]++
 	}
 	sortDesc(years)
+	sv := &ServiceView{}
 	for _, y := range years {
-		a := byYear[y]
-		sv.Years = append(sv.Years, ServiceYear{Year: r.loc.Year(y), Count: r.loc.Int(a.count), Downtime: r.loc.Duration(a.down)})
-	}
-	if !newest.IsZero() {
-		bar, err := r.uptimeBar(t, newest)
+		from, to := r.yearStart(y), r.yearStart(y+1)
+		if to.After(ref) {
+			to = ref
+		}
+		pct, down, err := r.percent(merged, from, to)
 		if err != nil {
 			return nil, err
 		}
-		sv.Uptime = bar
+		if down < 0 || to.Before(from) {
+			down = 0
+		}
+		sv.Years = append(sv.Years, ServiceYear{Year: r.loc.Year(y), Count: r.loc.Int(count[y]),
+			Downtime: r.loc.Duration(down), Uptime: pct})
+	}
+	starts := dayStarts(ref, r.loc.Zone(), uptimeDays)
+	var err error
+	if sv.Uptime90, _, err = r.percent(merged, starts[0], ref); err != nil {
+		return nil, err
+	}
+	date := r.loc.Date(ref)
+	if sv.Period, err = r.cat.Format("uptime_period", "n", r.loc.Int(uptimeDays), "date", date); err != nil {
+		return nil, err
+	}
+	if sv.Note, err = r.cat.Format("uptime_note", "date", date); err != nil {
+		return nil, err
+	}
+	if sv.Uptime, err = r.uptimeBar(merged, starts, ref); err != nil {
+		return nil, err
 	}
 	return sv, nil
 }
@@ -235,64 +294,40 @@ func sortDesc(a []int) {
 	}
 }
 
-// dayDowntime returns, for the days days ending with the day of last (in zone), how long the
-// service was down on each, oldest first.
-func dayDowntime(pages []*site.Page, last time.Time, zone *time.Location, days int) (starts []time.Time, down []time.Duration) {
-	l := last.In(zone)
-	end := time.Date(l.Year(), l.Month(), l.Day()+1, 0, 0, 0, 0, zone)
-	starts = make([]time.Time, days+1)
-	for i := 0; i <= days; i++ {
+// dayStarts returns the midnights (in zone) of the days days ending with the day of ref, oldest
+// first.
+func dayStarts(ref time.Time, zone *time.Location, days int) []time.Time {
+	l := ref.In(zone)
+	starts := make([]time.Time, days)
+	for i := range starts {
 		starts[i] = time.Date(l.Year(), l.Month(), l.Day()+1-days+i, 0, 0, 0, 0, zone)
 	}
-	starts[days] = end
-	down = make([]time.Duration, days)
-	for _, p := range pages {
-		s, e, ok := outage(p)
-		if !ok || !e.After(starts[0]) || !s.Before(end) {
-			continue
-		}
-		for i := 0; i < days; i++ {
-			lo, hi := starts[i], starts[i+1]
-			if e.Before(lo) || !s.Before(hi) {
-				continue
-			}
-			a, b := s, e
-			if a.Before(lo) {
-				a = lo
-			}
-			if b.After(hi) {
-				b = hi
-			}
-			down[i] += b.Sub(a)
-		}
-	}
-	return starts[:days], down
+	return starts
 }
 
-// uptimeBar draws the 90 days up to the day of a service's newest incident, in the reader's zone.
-func (r *langRenderer) uptimeBar(t *site.Term, newest time.Time) (template.HTML, error) {
-	const days = 90
-	starts, down := dayDowntime(t.Pages, newest, r.loc.Zone(), days)
+// uptimeBar draws the days that start at starts, the last of them up to ref, in the reader's zone.
+func (r *langRenderer) uptimeBar(merged []uptime.Interval, starts []time.Time, ref time.Time) (template.HTML, error) {
 	none, err := r.cat.T("no_downtime")
 	if err != nil {
 		return "", err
 	}
 	spec := chart.UptimeSpec{RTL: r.rtl, ID: "uptime"}
-	for i := range starts {
-		label := r.loc.Date(starts[i]) + " — " + none
-		if down[i] > 0 {
-			label = r.loc.Date(starts[i]) + " — " + r.loc.Duration(down[i])
+	for i, lo := range starts {
+		hi := ref
+		if i+1 < len(starts) && starts[i+1].Before(ref) {
+			hi = starts[i+1]
 		}
-		spec.Days = append(spec.Days, chart.Day{Downtime: down[i], Label: label})
+		down := uptime.Down(merged, lo, hi)
+		label := r.loc.Date(lo) + " — " + none
+		if down > 0 {
+			label = r.loc.Date(lo) + " — " + r.loc.Duration(down)
+		}
+		spec.Days = append(spec.Days, chart.Day{Downtime: down, Label: label})
 	}
-	if spec.Title, err = r.cat.T("uptime"); err != nil {
+	if spec.Title, err = r.cat.Format("uptime", "n", r.loc.Int(len(starts)), "date", r.loc.Date(ref)); err != nil {
 		return "", err
 	}
-	if spec.StartLabel, err = r.cat.Format("days_ago", "n", r.loc.Int(days-1)); err != nil {
-		return "", err
-	}
-	if spec.EndLabel, err = r.cat.T("last_incident_day"); err != nil {
-		return "", err
-	}
+	spec.StartLabel = r.loc.Date(starts[0])
+	spec.EndLabel = r.loc.Date(ref)
 	return chart.Uptime(spec)
 }

@@ -58,6 +58,9 @@ func (r *langRenderer) renderSingle(w *bytes.Buffer, p *site.Page) error {
 	d.Page = p
 	d.Title = r.plain(p.Title) + " · " + r.lang.Title
 	d.Description = r.plain(p.Summary)
+	if d.Description == "" {
+		d.Description = r.describe(p.Title)
+	}
 	d.Permalink = p.Permalink
 	d.Alternates = append(d.Alternates, Link{Lang: r.lang.Code, Href: p.Permalink})
 	for _, t := range p.Translations {
@@ -140,9 +143,12 @@ func (r *langRenderer) inlineTime(t time.Time, _ string) string {
 	b.WriteString(utc(t))
 	b.WriteString(`">`)
 	b.WriteString(template.HTMLEscapeString(when))
-	b.WriteString(`</time> <span class="source">(<bdi dir="ltr">`)
-	b.WriteString(template.HTMLEscapeString(r.sourceClock(t)))
-	b.WriteString(`</bdi>)</span>`)
+	b.WriteString(`</time>`)
+	if src := r.sourceHTML(t); src != "" {
+		b.WriteString(` (`)
+		b.WriteString(src)
+		b.WriteString(`)`)
+	}
 	return b.String()
 }
 

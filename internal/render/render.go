@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/rokhdad/rokhdad/internal/config"
 	"github.com/rokhdad/rokhdad/internal/content"
@@ -38,6 +39,9 @@ type Sink interface {
 type Options struct {
 	Workers int             // pages rendered at once; 0 means one per CPU
 	Ctx     context.Context // when cancelled, no further page is rendered; may be nil
+	// Reference is the instant the service pages' figures end at (see package uptime); zero
+	// means the newest date in the content (see Newest), never the clock.
+	Reference time.Time
 }
 
 // Renderer renders one site.
@@ -51,6 +55,7 @@ type Renderer struct {
 	jobs   []job                   // the outputs of the last Render or Rerender
 	index  map[*content.Page][]int // article → the jobs whose sig names it; made when Replace needs it
 	pageOf map[*content.Page]*site.Page
+	ref    time.Time // the reference instant of the current plan (see Options.Reference)
 }
 
 // langRenderer holds one language's tools: its catalog, locale, Markdown renderer and templates.
@@ -66,6 +71,8 @@ type langRenderer struct {
 	cards    sync.Map // *content.Page → template.HTML, see card
 	entries  sync.Map // entryKey → template.HTML, see entryHTML
 	partials sync.Map // name and variants → template.HTML, see partialCached
+
+	ref time.Time // the site's reference instant, set by plan (see Options.Reference)
 }
 
 // New prepares rendering: it parses the layouts and reads every language's catalog once.
@@ -167,6 +174,7 @@ type job struct {
 	sig    sig
 	late   bool       // a machine-readable file over a whole language or site: see Rerender
 	page   *site.Page // an article's own page: the article
+	ref    bool       // shows figures that end at the reference instant (a service page)
 }
 
 // Render renders every page and copies the static files into sink. It returns how many pages it
@@ -191,6 +199,7 @@ func (r *Renderer) Render(sink Sink) (int, error) {
 func (r *Renderer) plan() (jobs []job, pages int, err error) {
 	// The long single jobs (search indexes, feeds) go first, so that they overlap with the many
 	// short page jobs instead of running alone at the end.
+	r.setReference()
 	jobs = r.machineJobs()
 	machine := len(jobs)
 	for _, l := range r.site.Langs {

@@ -2,10 +2,12 @@ package render
 
 import (
 	"html/template"
+	"strings"
 	"time"
 
 	"github.com/rokhdad/rokhdad/internal/chart"
 	"github.com/rokhdad/rokhdad/internal/content"
+	"github.com/rokhdad/rokhdad/internal/locale"
 	"github.com/rokhdad/rokhdad/internal/markdown"
 	"github.com/rokhdad/rokhdad/internal/site"
 	"github.com/rokhdad/rokhdad/internal/timeline"
@@ -32,10 +34,10 @@ type DayView struct {
 
 // EntryView is one timeline entry.
 type EntryView struct {
-	N           int    // 1-based position in the timeline, for the entry's anchor (#update-N)
-	ISO         string // UTC RFC 3339 for datetime
-	Clock       string // HH:MM in the reader's zone, with the zone's abbreviation when it has letters
-	Source      string // the time as the source wrote it, with its zone's label
+	N           int           // 1-based position in the timeline, for the entry's anchor (#update-N)
+	ISO         string        // UTC RFC 3339 for datetime
+	Clock       string        // HH:MM in the reader's zone, with the zone's abbreviation when it has letters
+	Source      template.HTML // the time as the source gave it, labelled and dated (see sourceHTML); "" when it is the reader's
 	Status      timeline.Status
 	StatusLabel string
 	Elapsed     string // time since the first entry, as a phrase; "" for the first entry
@@ -68,7 +70,7 @@ func (r *langRenderer) timelineView(p *site.Page) (*TimelineView, error) {
 				Secondary: r.secondaryDate(e.At)})
 			day = &tv.Days[len(tv.Days)-1]
 		}
-		ev := EntryView{N: i + 1, ISO: utc(e.At), Clock: r.readerClock(e.At), Source: r.sourceClock(e.At), Status: e.Status}
+		ev := EntryView{N: i + 1, ISO: utc(e.At), Clock: r.readerClock(e.At), Source: template.HTML(r.sourceHTML(e.At)), Status: e.Status}
 		if e.Status != "" {
 			if ev.StatusLabel, err = r.cat.T("status_" + string(e.Status)); err != nil {
 				return nil, err
@@ -103,6 +105,70 @@ func (r *langRenderer) readerClock(t time.Time) string {
 		return c + " " + abbr
 	}
 	return c
+}
+
+// sourceDating says how t, as its source gave it, is shown beside the reader's time in zone reader
+// (under the day heading, or after the inline date, of that zone): show is false when the source's
+// clock reads as the reader's (the same offset from UTC), so the time is not repeated; dated is
+// true when the source's date is another day than the reader's; withYear when the year, in
+// calendar cal, differs too.
+func sourceDating(t time.Time, reader *time.Location, cal locale.Calendar) (show, dated, withYear bool) {
+	r := t.In(reader)
+	_, so := t.Zone()
+	_, ro := r.Zone()
+	if so == ro {
+		return false, false, false
+	}
+	sy, sm, sd := t.Date()
+	ry, rm, rd := r.Date()
+	if sy == ry && sm == rm && sd == rd {
+		return true, false, false
+	}
+	return true, true, locale.DateIn(t, cal).Year != locale.DateIn(r, cal).Year
+}
+
+// sourceHTML is the time as the source gave it, for a page: a visible label, the time in its own
+// zone, and its own date when that is not the reader's —
+// <span class="source"><span class="source-label">as reported</span> <bdi dir="ltr">19:52 PST</bdi>, <bdi>Tuesday 7 November</bdi></span>.
+// It is "" when the source's clock is the reader's (see sourceDating).
+func (r *langRenderer) sourceHTML(t time.Time) string {
+	show, dated, withYear := sourceDating(t, r.loc.Zone(), r.loc.Calendar())
+	if !show {
+		return ""
+	}
+	label, _ := r.cat.T("source_label")
+	var b strings.Builder
+	b.WriteString(`<span class="source"><span class="source-label">`)
+	b.WriteString(template.HTMLEscapeString(label))
+	b.WriteString(`</span> `)
+	clock := `<bdi dir="ltr">` + template.HTMLEscapeString(r.sourceClock(t)) + `</bdi>`
+	if !dated {
+		b.WriteString(clock)
+	} else {
+		day := `<bdi>` + template.HTMLEscapeString(r.loc.DayAt(t, withYear)) + `</bdi>`
+		f, _ := r.cat.T("source_dated")
+		f = template.HTMLEscapeString(f)
+		for f != "" {
+			i := strings.IndexByte(f, '{')
+			j := strings.IndexByte(f[max(i, 0):], '}')
+			if i < 0 || j < 0 {
+				b.WriteString(f)
+				break
+			}
+			b.WriteString(f[:i])
+			switch f[i : i+j+1] {
+			case "{time}":
+				b.WriteString(clock)
+			case "{date}":
+				b.WriteString(day)
+			default:
+				b.WriteString(f[i : i+j+1])
+			}
+			f = f[i+j+1:]
+		}
+	}
+	b.WriteString(`</span>`)
+	return b.String()
 }
 
 // sourceClock is the time in its own zone with that zone's label: "19:52 PST", "07:22 Tehran time".
@@ -172,8 +238,12 @@ func (r *langRenderer) timelineChart(p *site.Page, tv *TimelineView) (template.H
 		return "", err
 	}
 	zone := r.loc.Zone()
+	ups, desc, err := r.chartUpdates(tl)
+	if err != nil {
+		return "", err
+	}
 	return chart.Timeline(chart.TimelineSpec{
-		Phases: phases, Zone: zone, RTL: r.rtl, Title: title, ID: "timeline-chart",
+		Phases: phases, Updates: ups, Desc: desc, Zone: zone, RTL: r.rtl, Title: title, ID: "timeline-chart",
 		Tick: func(t time.Time) string {
 			if l := t.In(zone); l.Hour() == 0 && l.Minute() == 0 {
 				d := r.loc.CalendarDate(t)
@@ -182,6 +252,43 @@ func (r *langRenderer) timelineChart(p *site.Page, tv *TimelineView) (template.H
 			return r.loc.Clock(t)
 		},
 	})
+}
+
+// chartUpdates marks every entry on the chart, titled by its time and the status then in effect,
+// and says them all in words for screen readers: "Updates: 8 November 2023, 03:52 UTC
+// Investigating; 14:02 UTC Identified; …", the date again whenever the day changes.
+func (r *langRenderer) chartUpdates(tl timeline.Timeline) ([]chart.Update, string, error) {
+	ups := make([]chart.Update, len(tl))
+	sep, err := r.cat.T("chart_updates_sep")
+	if err != nil {
+		return nil, "", err
+	}
+	var list strings.Builder
+	status, day := timeline.Status(""), ""
+	for i, e := range tl {
+		if e.Status != "" {
+			status = e.Status
+		}
+		when := r.readerClock(e.At)
+		if d := r.loc.Date(e.At); d != day {
+			when, day = r.dateTime(e.At), d
+		}
+		label := when
+		if status != "" {
+			s, err := r.cat.T("status_" + string(status))
+			if err != nil {
+				return nil, "", err
+			}
+			label += " " + s
+		}
+		ups[i] = chart.Update{At: e.At, Label: label}
+		if i > 0 {
+			list.WriteString(sep)
+		}
+		list.WriteString(label)
+	}
+	desc, err := r.cat.Format("chart_desc", "list", list.String())
+	return ups, desc, err
 }
 
 // entryKey names one timeline entry of one article.
