@@ -9,7 +9,7 @@
 (function () {
   "use strict";
 
-  // Keep these three in step with internal/search/normalize.go.
+  // Keep these (and JOIN_SUFFIX, JOIN_PREFIX) in step with internal/search/normalize.go.
   var MAX_TERM_RUNES = 32;
   var LATIN_FOLD = "àaáaâaãaäaåaçcèeéeêeëeìiíiîiïiñnòoóoôoõoöoùuúuûuüuýyÿyāaăaąaćcĉcċcčcďdēeĕeėeęeěeĝgğgġgģgĥhĩiīiĭiįiĵjķkĺlļlľlńnņnňnōoŏoőoŕrŗrřrśsŝsşsšsţtťtũuūuŭuůuűuųuŵwŷyźzżzžzơoưuǎaǐiǒoǔuǖuǘuǚuǜuǟaǡaǧgǩkǫoǭoǰjǵgǹnǻaȁaȃaȅeȇeȉiȋiȍoȏoȑrȓrȕuȗușsțtȟhȧaȩeȫoȭoȯoȱoȳyḁaḃbḅbḇbḉcḋdḍdḏdḑdḓdḕeḗeḙeḛeḝeḟfḡgḣhḥhḧhḩhḫhḭiḯiḱkḳkḵkḷlḹlḻlḽlḿmṁmṃmṅnṇnṉnṋnṍoṏoṑoṓoṕpṗpṙrṛrṝrṟrṡsṣsṥsṧsṩsṫtṭtṯtṱtṳuṵuṷuṹuṻuṽvṿvẁwẃwẅwẇwẉwẋxẍxẏyẑzẓzẕzẖhẗtẘwẙyạaảaấaầaẩaẫaậaắaằaẳaẵaặaẹeẻeẽeếeềeểeễeệeỉiịiọoỏoốoồoổoỗoộoớoờoởoỡoợoụuủuứuừuửuữuựuỳyỵyỷyỹy";
   var ARABIC_FOLD = "يیىیئیكکڪکةهۀهەهہهۂهأاإاآاٱاٲاٳاؤوςσ";
@@ -55,17 +55,35 @@
     return m;
   }
 
+  // A space typed where Persian writes a ZWNJ: JOIN_SUFFIX words join the word before them when it
+  // ends in an Arabic-script letter, JOIN_PREFIX words the word after them when it starts with one
+  // (joinSuffix and joinPrefix in normalize.go).
+  var JOIN_SUFFIX = new Set(["ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "ترین", "ای", "اند", "ایم", "اید"]);
+  var JOIN_PREFIX = new Set(["می", "نمی"]);
+  function arabicScript(c) { return c >= 0x0600 && c <= 0x06ff; }
+  function joins(a, b) {
+    // The last character of a is one UTF-16 unit if it is Arabic: a low surrogate is not.
+    return (JOIN_SUFFIX.has(b) && arabicScript(a.charCodeAt(a.length - 1))) ||
+      (JOIN_PREFIX.has(a) && arabicScript(b.charCodeAt(0)));
+  }
+
   // normalize folds writing variants exactly as search.Normalize does.
   function normalize(s) {
-    var out = "", space = false;
+    var words = [], w = "";
     for (var ch of String(s == null ? "" : s)) {
       var m = mapChar(ch);
       if (m === "") continue;
-      if (m === " ") { space = out.length > 0; continue; }
-      if (space) { out += " "; space = false; }
-      out += m;
+      if (m === " ") { if (w) { words.push(w); w = ""; } continue; }
+      w += m;
     }
-    return out;
+    if (w) words.push(w);
+    var out = [];
+    for (var i = 0; i < words.length; i++) {
+      var n = out.length;
+      if (n && joins(out[n - 1], words[i])) out[n - 1] += words[i];
+      else out.push(words[i]);
+    }
+    return out.join(" ");
   }
 
   // tokenize returns the distinct terms of s as search.Tokens does: runs of at least two
