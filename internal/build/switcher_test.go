@@ -37,6 +37,7 @@ title = "رخداد"
 direction = "rtl"
 timezone = "Asia/Tehran"
 calendar = "persian"
+weight = 1
 
 [languages.en]
 name = "English"
@@ -44,6 +45,7 @@ title = "Incidents"
 direction = "ltr"
 timezone = "UTC"
 calendar = "gregorian"
+weight = 2
 `,
 	}
 	art := func(lang, name, date, title string, services, tags []string) {
