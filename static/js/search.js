@@ -1,7 +1,8 @@
 // Client-side search: as the reader types into a form.search, look the words up in the index the
 // build wrote for the page's language (the form's data-index, fetched once, on first use) and list
-// the articles that contain all of them in ol.search-results. No server, no dependencies; the
-// page works without it (the form then goes to the search page, which needs this script too).
+// the articles that contain all of them in ol.search-results: the first 20, then a button shows
+// the rest. No server, no dependencies; the page works without it (the form then goes to the
+// search page, which needs this script too).
 //
 // normalize() and tokenize() are exact mirrors of Normalize and Tokens in internal/search (Go),
 // which built the index; the Go tests run this file under Node to check that they agree. The
@@ -241,7 +242,8 @@
     var results = tokenize(q).length ? search(ix, q) : null;
     while (list.firstChild) list.removeChild(list.firstChild);
     var n = results ? results.length : 0;
-    var first = Math.min(n, parseInt(form.getAttribute("data-first"), 10) || FIRST);
+    // data-first sets how many show at first; data-limit is its former name (it used to cut the list).
+    var first = Math.min(n, parseInt(form.getAttribute("data-first") || form.getAttribute("data-limit"), 10) || FIRST);
     fill(list, results || [], 0, first, dir);
     list.hidden = n === 0;
     more(form, list, results || [], first, lang, dir);
