@@ -164,11 +164,14 @@ func TestOwnSite(t *testing.T) {
 	if !strings.Contains(faHome, `href="/rokhdad/fa/incidents/`+name+`/"`) || !strings.Contains(enHome, `href="/rokhdad/en/incidents/`+name+`/"`) {
 		t.Error("a language home does not list the article")
 	}
-	// The landing page links both languages and sends readers to the default one without JavaScript.
-	for _, want := range []string{`http-equiv="refresh" content="0; url=/rokhdad/fa/"`, `href="/rokhdad/fa/"`, `href="/rokhdad/en/"`} {
+	// The landing page links both languages and their latest reports, and sends no one anywhere.
+	for _, want := range []string{`href="/rokhdad/fa/"`, `href="/rokhdad/en/"`, `href="/rokhdad/fa/incidents/` + name + `/"`, `href="/rokhdad/en/incidents/` + name + `/"`} {
 		if !strings.Contains(landing, want) {
 			t.Errorf("landing page lacks %s", want)
 		}
+	}
+	if strings.Contains(landing, `http-equiv="refresh"`) {
+		t.Error("the landing page sends readers to one language")
 	}
 	// The timeline in each reader's terms.
 	for _, want := range []string{`datetime="2023-11-08T03:52:00Z">۰۷:۲۲</time>`, `۱۹:۵۲ PST`, `datetime="2023-11-08T15:46:00Z">۱۹:۱۶</time>`, `۱۷ آبان ۱۴۰۲`, `۸ نوامبر ۲۰۲۳`, `۱۱ ساعت و ۵۴ دقیقه`} {

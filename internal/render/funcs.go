@@ -36,6 +36,8 @@ import (
 //	card PAGE          (lang) an article's card for lists, from the "card" partial; rendered once per
 //	                   article and language, however many lists show it
 //	termURL KIND NAME  (lang) the page of a service or tag: termURL "services" "OpenAI API"
+//	digitStyle         (lang) the CSS counter style that counts in the language's digits ("persian",
+//	                   "decimal"): baseof.html puts it on <html data-digits>, site.css numbers lists by it
 //	rel PATH           a site path as a URL path under the base URL: rel "css/site.css"
 //	abs PATH           a site path as an absolute URL
 //	partialCached NAME DATA [VARIANT...]
@@ -49,7 +51,7 @@ func placeholderFuncs() template.FuncMap {
 	none := func(...any) string { return "" }
 	fm := template.FuncMap{}
 	for _, name := range []string{"t", "date", "secondaryDate", "clock", "isotime", "num", "prose", "status",
-		"severity", "downtime", "rel", "abs", "year", "month", "termURL", "card", "partialCached", "count"} {
+		"severity", "downtime", "rel", "abs", "year", "month", "termURL", "card", "partialCached", "count", "digitStyle"} {
 		fm[name] = none
 	}
 	return fm
@@ -72,12 +74,31 @@ func (r *langRenderer) funcs() template.FuncMap {
 		"downtime":      r.downtime,
 		"card":          r.card,
 		"partialCached": r.partialCached,
+		"digitStyle":    func() string { return counterStyle(r.loc.Zero()) },
 		"termURL": func(kind, name string) string {
 			return r.site.RelURL(r.lang.Code + "/" + kind + "/" + site.Slug(name) + "/")
 		},
 		"rel": func(p string) string { return r.site.RelURL(p) },
 		"abs": func(p string) string { return r.site.AbsURL(p) },
 	}
+}
+
+// counterStyles are the CSS predefined counter styles (CSS Counter Styles Level 3) of the decimal
+// digit systems, by their zero.
+var counterStyles = map[rune]string{
+	'0': "decimal", '٠': "arabic-indic", '۰': "persian", '०': "devanagari", '০': "bengali",
+	'੦': "gurmukhi", '૦': "gujarati", '୦': "oriya", '௦': "tamil", '౦': "telugu", '೦': "kannada",
+	'൦': "malayalam", '๐': "thai", '໐': "lao", '༠': "tibetan", '၀': "myanmar", '០': "khmer",
+	'᠐': "mongolian",
+}
+
+// counterStyle is the CSS list-style-type that numbers lists with the digits whose zero is zero,
+// "decimal" for digits CSS has no style for.
+func counterStyle(zero rune) string {
+	if s, ok := counterStyles[zero]; ok {
+		return s
+	}
+	return "decimal"
 }
 
 func (r *langRenderer) secondaryDate(t time.Time) string {

@@ -27,8 +27,8 @@ import (
 //     depend on all the articles they count;
 //   - feeds, incidents.json, the search index: all the language's articles; the sitemap: all the
 //     site's;
-//   - the landing page, 404, robots.txt, .nojekyll, CNAME and static files: nothing an article can
-//     change.
+//   - the landing page: each language's latest articles (LandingReports of them);
+//   - 404, robots.txt, .nojekyll, CNAME and static files: nothing an article can change.
 //
 // Layouts, catalogs and the configuration are not part of any sig: a change to those rebuilds
 // everything (build.Session decides).

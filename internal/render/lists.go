@@ -26,8 +26,10 @@ func (r *langRenderer) listJobs() []job {
 
 	home, _ := r.cat.T("latest")
 	for _, p := range r.site.Paginate(code, l.Pages, r.site.Config.Paginate) {
-		add(site.PagerPath(code, p.Number), pagerSig(p, ""), func(w *bytes.Buffer) error {
+		pl := site.Place{Kind: site.KindHome, Page: p.Number}
+		add(site.PagerPath(code, p.Number), pagerSig(p, r.switchKey(pl)), func(w *bytes.Buffer) error {
 			d := r.listData("home", code, true, home, p)
+			r.switchTo(d, pl)
 			d.Title = r.lang.Title
 			if p.Number > 1 {
 				d.Title = r.pageTitle(home, p)
@@ -48,17 +50,22 @@ func (r *langRenderer) listJobs() []job {
 		for _, m := range y.Months {
 			ydeps = append(ydeps, contents(m.Pages)...)
 		}
-		add(ypath+"index.html", sig{deps: ydeps}, func(w *bytes.Buffer) error {
+		ypl := site.Place{Kind: site.KindYear, Year: y.Year}
+		add(ypath+"index.html", sig{deps: ydeps, extra: r.switchKey(ypl)}, func(w *bytes.Buffer) error {
 			d := r.listData("archive", ypath, false, r.loc.Year(y.Year), nil)
 			d.Year, d.Years = y, []*site.Year{y}
+			r.switchTo(d, ypl)
 			return r.exec(w, d)
 		})
 		for _, m := range y.Months {
 			mpath := fmt.Sprintf("%s%02d/", ypath, m.Month)
 			heading := r.loc.MonthName(m.Month) + " " + r.loc.Year(m.Year)
-			add(mpath+"index.html", sig{deps: contents(m.Pages)}, func(w *bytes.Buffer) error {
+			mpl := site.Place{Kind: site.KindMonth, Year: m.Year, Month: m.Month}
+			add(mpath+"index.html", sig{deps: contents(m.Pages), extra: r.switchKey(mpl)}, func(w *bytes.Buffer) error {
 				p := r.site.Paginate(mpath, m.Pages, 0)[0]
-				return r.exec(w, r.listData("list", mpath, false, heading, p))
+				d := r.listData("list", mpath, false, heading, p)
+				r.switchTo(d, mpl)
+				return r.exec(w, d)
 			})
 		}
 	}
@@ -78,7 +85,8 @@ func (r *langRenderer) listJobs() []job {
 		for _, t := range terms {
 			tpath := kpath + t.Slug + "/"
 			for _, p := range r.site.Paginate(tpath, t.Pages, r.site.Config.Paginate) {
-				g := pagerSig(p, t.Name)
+				tpl := site.Place{Kind: site.KindTerm, Term: t, Tags: kind == "tags", Page: p.Number}
+				g := pagerSig(p, t.Name+"\x00"+r.switchKey(tpl))
 				first := kind == "services" && p.Number == 1
 				if first {
 					g.deps = contents(t.Pages)                               // the service's history covers all its articles
@@ -91,6 +99,7 @@ func (r *langRenderer) listJobs() []job {
 					}
 					d := r.listData(layout, tpath, false, t.Name, p)
 					d.TermKind = kind
+					r.switchTo(d, tpl)
 					if p.Number > 1 {
 						d.Title = r.pageTitle(t.Name, p)
 					}
@@ -171,6 +180,27 @@ func (r *langRenderer) describe(heading string) string {
 		return tagline
 	}
 	return s
+}
+
+// switchTo points the language switcher of a list page at the same place in the other languages
+// (see site.Site.SwitchURL).
+func (r *langRenderer) switchTo(d *Data, pl site.Place) {
+	for i := range d.Switch {
+		d.Switch[i].Href = r.site.SwitchURL(r.lang, r.site.Lang(d.Switch[i].Lang), pl, "")
+	}
+}
+
+// switchKey is what the switcher of place pl leads to, for the page's sig: an edit in another
+// language (a tag's first article there, a month that gets one) changes it.
+func (r *langRenderer) switchKey(pl site.Place) string {
+	var b []byte
+	for _, l := range r.site.Langs {
+		if l != r.lang {
+			b = append(b, r.site.SwitchURL(r.lang, l, pl, "")...)
+			b = append(b, ' ')
+		}
+	}
+	return string(b)
 }
 
 // ServiceView is a service's history up to the reference instant (see package uptime): per year,

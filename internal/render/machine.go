@@ -242,12 +242,20 @@ func langIndex(s *site.Site, p *site.Page) int {
 	return len(s.Langs)
 }
 
-// searchIndex writes /<lang>/search.json: every article's title, date, summary, services, tags,
-// timeline texts and body text (the index caps how many distinct terms one article contributes).
+// searchIndex writes /<lang>/search.json: every article's title, date (and its Gregorian date, when
+// the language's calendar is another), summary, services, tags, timeline texts and body text (the index caps how many distinct terms one article contributes).
 func (r *langRenderer) searchIndex(w io.Writer) error {
 	docs := make([]search.Doc, 0, len(r.lang.Pages))
 	for _, p := range r.lang.Pages {
-		terms := make([]string, 0, len(p.Services)+len(p.Tags)+len(p.Timeline)+1)
+		terms := make([]string, 0, len(p.Services)+len(p.Tags)+len(p.Timeline)+3)
+		// The Gregorian dates a page in another calendar shows beside its own (secondaryDate):
+		// the article's and its timeline's first and last days.
+		if g := r.secondaryDate(p.Date); g != "" {
+			terms = append(terms, g)
+			if n := len(p.Timeline); n > 0 {
+				terms = append(terms, r.secondaryDate(p.Timeline[0].At), r.secondaryDate(p.Timeline[n-1].At))
+			}
+		}
 		terms = append(terms, p.Services...)
 		terms = append(terms, p.Tags...)
 		for _, e := range p.Timeline {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/markdown"
 	"github.com/rokhdad/rokhdad/internal/site"
 )
@@ -109,28 +110,74 @@ func (r *langRenderer) renderSingle(w *bytes.Buffer, p *site.Page) error {
 
 // landingLang is one language on the landing page.
 type landingLang struct {
-	Code, Name, Title, Direction, URL, Abs, Tagline string
+	Code, Name, Title, Direction, URL, Abs, Tagline, Digits string
+	Latest, More                                            string
+	Reports                                                 []landingReport
 }
 
+// landingReport is one of a language's latest reports on the landing page.
+type landingReport struct {
+	Title     template.HTML
+	URL       string
+	Date, ISO string
+}
+
+// LandingReports is how many of each language's latest reports the landing page lists.
+const LandingReports = 3
+
+// landingSig is what the landing page shows of the articles: each language's latest ones.
+func (r *Renderer) landingSig() sig {
+	var deps []*content.Page
+	for _, l := range r.site.Langs {
+		deps = append(deps, contents(l.Pages[:min(LandingReports, len(l.Pages))])...)
+		deps = append(deps, nil)
+	}
+	return sig{deps: deps}
+}
+
+// renderLanding writes /: the site's languages side by side, each in its own language and
+// direction, with its name, tagline and latest reports. It sends no one anywhere: a reader picks,
+// and search engines find each language by the hreflang alternates (x-default is this page).
 func (r *Renderer) renderLanding(w *bytes.Buffer) error {
 	var data struct {
-		Langs   []landingLang
-		Default landingLang
-		CSS     string
+		Langs     []landingLang
+		Default   landingLang
+		CSS       string
+		Permalink string
+		Title     string
+		Desc      string
 	}
 	data.CSS = r.site.RelURL("css/site.css")
+	data.Permalink = r.site.AbsURL("")
+	var titles, descs []string
 	for _, l := range r.site.Langs {
-		tag, err := r.langs[l.Code].cat.T("site_tagline")
-		if err != nil {
+		lr := r.langs[l.Code]
+		c := lr.cat
+		ll := landingLang{Code: l.Code, Name: l.Name, Title: l.Title, Direction: l.Direction, URL: l.URL,
+			Abs: r.site.AbsURL(l.Code + "/"), Digits: counterStyle(lr.loc.Zero())}
+		var err error
+		if ll.Tagline, err = c.T("site_tagline"); err != nil {
 			return err
 		}
-		ll := landingLang{Code: l.Code, Name: l.Name, Title: l.Title, Direction: l.Direction, URL: l.URL,
-			Abs: r.site.AbsURL(l.Code + "/"), Tagline: tag}
+		if ll.Latest, err = c.T("latest"); err != nil {
+			return err
+		}
+		if ll.More, err = c.T("landing_enter"); err != nil {
+			return err
+		}
+		for _, p := range l.Pages[:min(LandingReports, len(l.Pages))] {
+			ll.Reports = append(ll.Reports, landingReport{Title: lr.prose(p.Title), URL: p.URL,
+				Date: lr.loc.Date(p.Date), ISO: utc(p.Date)})
+		}
 		data.Langs = append(data.Langs, ll)
+		titles = append(titles, l.Title)
+		descs = append(descs, ll.Tagline)
 		if l.Code == r.site.Config.DefaultLanguage {
 			data.Default = ll
 		}
 	}
+	data.Title = strings.Join(titles, " · ")
+	data.Desc = strings.Join(descs, " · ")
 	return r.tmpl.landing.Execute(w, data)
 }
 

@@ -210,7 +210,7 @@ func (r *Renderer) plan() (jobs []job, pages int, err error) {
 		}
 		jobs = append(jobs, lr.listJobs()...)
 	}
-	jobs = append(jobs, job{out: "index.html", run: r.renderLanding}, job{out: "404.html", run: r.render404})
+	jobs = append(jobs, job{out: "index.html", run: r.renderLanding, sig: r.landingSig()}, job{out: "404.html", run: r.render404})
 	pages = len(jobs) - machine
 	static, files, err := r.staticJobs()
 	if err == nil {

@@ -97,6 +97,43 @@ func mapRune(r rune) rune {
 	return mapRuneSlow(r)
 }
 
+// Persian joins some suffixes and prefixes to their word with a zero-width non-joiner (پاسخ‌ها,
+// می‌شود), which Normalize drops; readers often type a space instead (پاسخ ها, می شود). So a word
+// that is one of joinSuffix is joined to the word before it when that ends in an Arabic-script
+// letter, and a word that is one of joinPrefix to the word after it when that starts with one,
+// as if the separator between them were a ZWNJ. The lists hold only forms that are not words of
+// their own: «تر» (wet) and «است» (is) are left out. static/js/search.js holds the same lists.
+var (
+	joinSuffix = []string{"ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "ترین", "ای", "اند", "ایم", "اید"}
+	joinPrefix = []string{"می", "نمی"}
+)
+
+// isSuffix and isPrefix report whether a normalized word is in joinSuffix or joinPrefix (a test
+// checks that they agree with the lists); a switch on the string costs one or two comparisons.
+func isSuffix[T string | []byte](w T) bool {
+	if len(w) < 4 || len(w) > 12 {
+		return false
+	}
+	switch string(w) {
+	case "ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "ترین", "ای", "اند", "ایم", "اید":
+		return true
+	}
+	return false
+}
+
+func isPrefix[T string | []byte](w T) bool {
+	return len(w) >= 4 && len(w) <= 6 && (string(w) == "می" || string(w) == "نمی")
+}
+
+// arabicScript reports whether r, a rune Normalize keeps, is of the Arabic block.
+func arabicScript(r rune) bool { return r >= 0x0600 && r <= 0x06FF }
+
+// joins reports whether the word b is joined to the word a before it (see joinSuffix). aLast is
+// the last rune of a and bFirst the first of b.
+func joins[T string | []byte](a T, aLast rune, b T, bFirst rune) bool {
+	return arabicScript(aLast) && isSuffix(b) || arabicScript(bFirst) && isPrefix(a)
+}
+
 // Normalize folds the writing variants of s so that a query and a document match when a reader
 // would say they are the same words. Rune by rune:
 //
@@ -111,16 +148,20 @@ func mapRune(r rune) rune {
 //  4. keep letters, marks and numbers; anything else (punctuation, symbols, spaces, controls) is
 //     a word separator: "GPT-4" → "gpt 4".
 //
-// Runs of separators become one space and leading and trailing ones are removed. No Unicode
-// normalization form is applied (the standard library has none); instead both spellings of the
-// Arabic letters with hamza or madda and of the Latin letters in latinFold normalize alike,
-// because the precomposed letter folds to the base letter and the combining mark is dropped.
-// Normalize is idempotent. static/js/search.js implements the same function; the two are checked
-// against each other by the package's tests.
+// Runs of separators become one space and leading and trailing ones are removed, except that,
+// from left to right, the separators before a Persian suffix or after a Persian prefix are
+// removed (see joinSuffix): "پاسخ ها" → "پاسخها", like "پاسخ‌ها". No Unicode normalization
+// form is applied (the standard library has none); instead both spellings of the Arabic letters
+// with hamza or madda and of the Latin letters in latinFold normalize alike, because the
+// precomposed letter folds to the base letter and the combining mark is dropped. Normalize is
+// idempotent. static/js/search.js implements the same function; the two are checked against each
+// other by the package's tests.
 func Normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
+	// start is where the word being written starts in b, last where the one before it starts.
+	start, last := 0, -1
 	for _, r := range s {
 		m := mapRune(r)
 		switch m {
@@ -129,20 +170,69 @@ func Normalize(s string) string {
 			space = b.Len() > 0
 		default:
 			if space {
+				last, start = joinLast(&b, last, start)
 				b.WriteByte(' ')
 				space = false
 			}
 			b.WriteRune(m)
 		}
 	}
+	if b.Len() > 0 {
+		joinLast(&b, last, start)
+	}
 	return b.String()
 }
 
-// tokenizer splits text into terms without building the normalized string.
+// joinLast is called when the word at b[start:] is complete; last is where the word before it
+// (and the space after that) starts, or -1. If the two join, the space between them is removed.
+// It returns where the word before the next one and the next one start.
+func joinLast(b *strings.Builder, last, start int) (int, int) {
+	if last < 0 {
+		return start, b.Len() + 1
+	}
+	s := b.String()
+	a, w := s[last:start-1], s[start:]
+	aLast, _ := utf8.DecodeLastRuneInString(a)
+	wFirst, _ := utf8.DecodeRuneInString(w)
+	if !joins(a, aLast, w, wFirst) {
+		return start, b.Len() + 1
+	}
+	// Remove the space: rewrite the builder without it (rare, so the copy does not matter).
+	joined := s[:start-1] + w
+	b.Reset()
+	b.WriteString(joined)
+	return last, b.Len() + 1
+}
+
+// word is a word of the tokenizer: the first MaxTermRunes runes of it, normalized.
+type word struct {
+	buf   []byte
+	runes int  // runes of the whole word
+	digit bool // all ASCII digits
+	last  rune // the last rune, once the word is longer than buf
+}
+
+func (w *word) reset() { w.buf, w.runes, w.digit, w.last = w.buf[:0], 0, true, 0 }
+
+func (w *word) firstRune() rune {
+	r, _ := utf8.DecodeRune(w.buf)
+	return r
+}
+
+func (w *word) lastRune() rune {
+	if w.runes > MaxTermRunes {
+		return w.last
+	}
+	r, _ := utf8.DecodeLastRune(w.buf)
+	return r
+}
+
+// tokenizer splits text into terms without building the normalized string. It holds back each
+// word until the next one shows whether the two join.
 type tokenizer struct {
-	buf   []byte // the current token, normalized
-	runes int    // runes in buf
-	digit bool   // buf is all ASCII digits
+	words     [2]word
+	cur, prev *word // the word being read and the one held back, in words
+	held      bool  // prev holds a word not yet passed on
 }
 
 // each calls fn for every term of s, in order, duplicates included, until fn returns false;
@@ -169,41 +259,83 @@ func (t *tokenizer) each(s string, fn func([]byte) bool) bool {
 		switch {
 		case m == drop:
 		case m == sep:
-			if !t.flush(fn) {
+			if t.cur.runes > 0 && !t.end(fn) {
 				return false
 			}
-		case t.runes >= MaxTermRunes:
-			t.runes++
+		case t.cur.runes >= MaxTermRunes:
+			t.cur.runes++
+			t.cur.last = m
 		default:
+			// word.add, written out: this is the inner loop of building an index.
+			w := t.cur
 			switch {
 			case m < utf8.RuneSelf:
-				t.buf = append(t.buf, byte(m))
-				t.digit = t.digit && m >= '0' && m <= '9'
+				w.buf = append(w.buf, byte(m))
+				w.digit = w.digit && m >= '0' && m <= '9'
 			case m < 0x800:
-				t.buf = append(t.buf, byte(0xC0|m>>6), byte(0x80|m&0x3F))
-				t.digit = false
+				w.buf = append(w.buf, byte(0xC0|m>>6), byte(0x80|m&0x3F))
+				w.digit = false
 			default:
-				t.buf = utf8.AppendRune(t.buf, m)
-				t.digit = false
+				w.buf = utf8.AppendRune(w.buf, m)
+				w.digit = false
 			}
-			t.runes++
+			w.runes++
 		}
 	}
-	return t.flush(fn)
+	if t.cur.runes > 0 && !t.end(fn) {
+		return false
+	}
+	ok := !t.held || t.flush(fn)
+	t.held = false
+	return ok
 }
 
 func (t *tokenizer) reset() {
-	t.buf, t.runes, t.digit = t.buf[:0], 0, true
+	if t.cur == nil {
+		t.cur, t.prev = &t.words[0], &t.words[1]
+	}
+	t.cur.reset()
+	t.prev.reset()
+	t.held = false
 }
 
-// flush passes the current token to fn if it is a term: two or more runes, or a digit. It
-// returns what fn returned, or true.
+// end is called at the end of the word in t.cur: it joins it to the held word, or passes the held
+// word on and holds this one. It returns false if fn did.
+func (t *tokenizer) end(fn func([]byte) bool) bool {
+	if t.held && joins(t.prev.buf, t.prev.lastRune(), t.cur.buf, t.cur.firstRune()) {
+		p, c := t.prev, t.cur
+		// Copy what fits in MaxTermRunes; the rest of the word is only counted.
+		room := MaxTermRunes - p.runes
+		for i := 0; i < len(c.buf) && room > 0; room-- {
+			_, n := utf8.DecodeRune(c.buf[i:])
+			p.buf = append(p.buf, c.buf[i:i+n]...)
+			i += n
+		}
+		p.runes += c.runes
+		p.digit = p.digit && c.digit
+		p.last = c.lastRune()
+		c.reset()
+		return true
+	}
+	ok := true
+	if t.held {
+		ok = t.flush(fn)
+	}
+	t.prev, t.cur = t.cur, t.prev
+	t.cur.reset()
+	t.held = true
+	return ok
+}
+
+// flush passes the held word to fn if it is a term: two or more runes, or a digit. It returns
+// what fn returned, or true.
 func (t *tokenizer) flush(fn func([]byte) bool) bool {
 	ok := true
-	if t.runes >= 2 || (t.runes == 1 && t.digit) {
-		ok = fn(t.buf)
+	if w := t.prev; w.runes >= 2 || (w.runes == 1 && w.digit) {
+		ok = fn(w.buf)
 	}
-	t.reset()
+	t.prev.reset()
+	t.held = false
 	return ok
 }
 

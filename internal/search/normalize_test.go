@@ -52,6 +52,12 @@ func TestNormalizeSame(t *testing.T) {
 		{"خانه ما", "خانهٔ ما", "خانۀ ما", "خانه\u0654 ما"},                  // ezafe hamza
 		{"اب", "آب", "ا\u0653ب", "أب", "إب"},                                 // alef variants
 		{"دسترسی", "دسترسي", "دسترسى", "\u200fدسترسی\u200f", "دسترسی\u200c"}, // bidi marks, trailing ZWNJ
+		{"پاسخها", "پاسخ‌ها", "پاسخ ها", "پاسخ  ها", "پاسخ\u00a0ها"},         // a space where a ZWNJ belongs: suffix
+		{"پاسخهای ما", "پاسخ‌های ما", "پاسخ های ما"},                         // ...plural with ezafe
+		{"میشود", "می‌شود", "می شود", "مي شود"},                              // ...verb prefix
+		{"نمیشود", "نمی‌شود", "نمی شود"},                                     // ...negative verb prefix
+		{"بزرگترین", "بزرگ‌ترین", "بزرگ ترین"},                               // ...superlative
+		{"رفتهاند", "رفته‌اند", "رفته اند"},                                  // ...verb ending
 	} {
 		want := Normalize(group[0])
 		for _, s := range group[1:] {
@@ -84,6 +90,16 @@ func TestTokens(t *testing.T) {
 		{strings.Repeat("ب", 32), []string{strings.Repeat("ب", 32)}},
 		{"١", []string{"1"}},
 		{"ـ", nil},
+		{"پاسخ ها", []string{"پاسخها"}},
+		{"ها پاسخ", []string{"ها", "پاسخ"}},                                        // a suffix with nothing before it stays a word
+		{"API ها", []string{"api", "ها"}},                                          // a suffix joins only a Persian word
+		{"می API", []string{"می", "api"}},                                          // a prefix joins only a Persian word
+		{"می شود ها", []string{"میشودها"}},                                         // joins chain
+		{"۵ ها", []string{"5", "ها"}},                                              // not to a number
+		{"تر خشک", []string{"تر", "خشک"}},                                          // «تر» (wet) is a word, not a suffix
+		{strings.Repeat("ب", 31) + " ها", []string{strings.Repeat("ب", 31) + "ه"}}, // joined, then cut
+		{strings.Repeat("ب", 40) + " ها", []string{strings.Repeat("ب", 32)}},
+		{"می " + strings.Repeat("ب", 40), []string{"می" + strings.Repeat("ب", 30)}},
 	} {
 		if got := Tokens(c.in); !slices.Equal(got, c.want) {
 			t.Errorf("Tokens(%+q) = %+q, want %+q", c.in, got, c.want)
@@ -142,4 +158,26 @@ func FuzzNormalize(f *testing.F) {
 			t.Errorf("Tokens(%+q) = %+q, from Normalize %+q", s, got, want)
 		}
 	})
+}
+
+// TestJoinLists checks that isSuffix and isPrefix say yes to exactly the words of their lists.
+func TestJoinLists(t *testing.T) {
+	for _, w := range joinSuffix {
+		if !isSuffix(w) || isPrefix(w) {
+			t.Errorf("isSuffix(%q) = %v, isPrefix = %v", w, isSuffix(w), isPrefix(w))
+		}
+		if Normalize(w) != w {
+			t.Errorf("suffix %q is not normalized", w)
+		}
+	}
+	for _, w := range joinPrefix {
+		if !isPrefix(w) || isSuffix(w) {
+			t.Errorf("isPrefix(%q) = %v, isSuffix = %v", w, isPrefix(w), isSuffix(w))
+		}
+	}
+	for _, w := range []string{"ه", "هاي", "تر", "است", "م", "میز", "نم", "api"} {
+		if isSuffix(w) || isPrefix(w) {
+			t.Errorf("%q is taken for a suffix or prefix", w)
+		}
+	}
 }

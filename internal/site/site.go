@@ -173,6 +173,7 @@ func Resolve(cfg *config.Config, base *url.URL, pages []*content.Page) (*Site, e
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	s.pairTerms()
 	return s, nil
 }
 

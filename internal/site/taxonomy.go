@@ -15,8 +15,9 @@ import (
 type Term struct {
 	Name  string
 	Slug  string
-	URL   string  // root-relative
-	Pages []*Page // newest first
+	URL   string           // root-relative
+	Pages []*Page          // newest first
+	Peers map[string]*Term // the same service or tag in other languages, by code (see pairTerms)
 }
 
 // Year is one year of a language's archive, in the language's calendar.

@@ -1,7 +1,8 @@
 // Client-side search: as the reader types into a form.search, look the words up in the index the
 // build wrote for the page's language (the form's data-index, fetched once, on first use) and list
-// the articles that contain all of them in ol.search-results. No server, no dependencies; the
-// page works without it (the form then goes to the search page, which needs this script too).
+// the articles that contain all of them in ol.search-results: the first 20, then a button shows
+// the rest. No server, no dependencies; the page works without it (the form then goes to the
+// search page, which needs this script too).
 //
 // normalize() and tokenize() are exact mirrors of Normalize and Tokens in internal/search (Go),
 // which built the index; the Go tests run this file under Node to check that they agree. The
@@ -9,7 +10,7 @@
 (function () {
   "use strict";
 
-  // Keep these three in step with internal/search/normalize.go.
+  // Keep these (and JOIN_SUFFIX, JOIN_PREFIX) in step with internal/search/normalize.go.
   var MAX_TERM_RUNES = 32;
   var LATIN_FOLD = "àaáaâaãaäaåaçcèeéeêeëeìiíiîiïiñnòoóoôoõoöoùuúuûuüuýyÿyāaăaąaćcĉcċcčcďdēeĕeėeęeěeĝgğgġgģgĥhĩiīiĭiįiĵjķkĺlļlľlńnņnňnōoŏoőoŕrŗrřrśsŝsşsšsţtťtũuūuŭuůuűuųuŵwŷyźzżzžzơoưuǎaǐiǒoǔuǖuǘuǚuǜuǟaǡaǧgǩkǫoǭoǰjǵgǹnǻaȁaȃaȅeȇeȉiȋiȍoȏoȑrȓrȕuȗușsțtȟhȧaȩeȫoȭoȯoȱoȳyḁaḃbḅbḇbḉcḋdḍdḏdḑdḓdḕeḗeḙeḛeḝeḟfḡgḣhḥhḧhḩhḫhḭiḯiḱkḳkḵkḷlḹlḻlḽlḿmṁmṃmṅnṇnṉnṋnṍoṏoṑoṓoṕpṗpṙrṛrṝrṟrṡsṣsṥsṧsṩsṫtṭtṯtṱtṳuṵuṷuṹuṻuṽvṿvẁwẃwẅwẇwẉwẋxẍxẏyẑzẓzẕzẖhẗtẘwẙyạaảaấaầaẩaẫaậaắaằaẳaẵaặaẹeẻeẽeếeềeểeễeệeỉiịiọoỏoốoồoổoỗoộoớoờoởoỡoợoụuủuứuừuửuữuựuỳyỵyỷyỹy";
   var ARABIC_FOLD = "يیىیئیكکڪکةهۀهەهہهۂهأاإاآاٱاٲاٳاؤوςσ";
@@ -55,17 +56,35 @@
     return m;
   }
 
+  // A space typed where Persian writes a ZWNJ: JOIN_SUFFIX words join the word before them when it
+  // ends in an Arabic-script letter, JOIN_PREFIX words the word after them when it starts with one
+  // (joinSuffix and joinPrefix in normalize.go).
+  var JOIN_SUFFIX = new Set(["ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "ترین", "ای", "اند", "ایم", "اید"]);
+  var JOIN_PREFIX = new Set(["می", "نمی"]);
+  function arabicScript(c) { return c >= 0x0600 && c <= 0x06ff; }
+  function joins(a, b) {
+    // The last character of a is one UTF-16 unit if it is Arabic: a low surrogate is not.
+    return (JOIN_SUFFIX.has(b) && arabicScript(a.charCodeAt(a.length - 1))) ||
+      (JOIN_PREFIX.has(a) && arabicScript(b.charCodeAt(0)));
+  }
+
   // normalize folds writing variants exactly as search.Normalize does.
   function normalize(s) {
-    var out = "", space = false;
+    var words = [], w = "";
     for (var ch of String(s == null ? "" : s)) {
       var m = mapChar(ch);
       if (m === "") continue;
-      if (m === " ") { space = out.length > 0; continue; }
-      if (space) { out += " "; space = false; }
-      out += m;
+      if (m === " ") { if (w) { words.push(w); w = ""; } continue; }
+      w += m;
     }
-    return out;
+    if (w) words.push(w);
+    var out = [];
+    for (var i = 0; i < words.length; i++) {
+      var n = out.length;
+      if (n && joins(out[n - 1], words[i])) out[n - 1] += words[i];
+      else out.push(words[i]);
+    }
+    return out.join(" ");
   }
 
   // tokenize returns the distinct terms of s as search.Tokens does: runs of at least two
@@ -180,43 +199,88 @@
     return indexes[url];
   }
 
+  // FIRST is how many results are shown at once; the "more" button after them shows the rest.
+  var FIRST = 20;
+
+  // item makes one result: the title (a link), the date and the summary, each isolated from the
+  // others in the page's direction, so that digits of the date never join a Latin title.
+  function item(r, dir) {
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    if (!/^\s*(javascript|data|vbscript):/i.test(r.url)) a.setAttribute("href", r.url);
+    var title = document.createElement("bdi");
+    title.dir = dir;
+    title.textContent = r.title;
+    a.appendChild(title);
+    li.appendChild(a);
+    if (r.date) {
+      li.appendChild(document.createTextNode(" "));
+      var time = document.createElement("time");
+      time.className = "search-date";
+      time.dir = dir;
+      time.textContent = r.date;
+      li.appendChild(time);
+    }
+    if (r.summary) {
+      var p = document.createElement("p");
+      p.dir = dir;
+      p.textContent = r.summary;
+      li.appendChild(p);
+    }
+    return li;
+  }
+
+  function fill(list, results, from, to, dir) {
+    var frag = document.createDocumentFragment();
+    for (var i = from; i < to; i++) frag.appendChild(item(results[i], dir));
+    list.appendChild(frag);
+  }
+
   function render(form, list, status, ix, q) {
     var lang = document.documentElement.lang || undefined;
+    var dir = document.documentElement.dir || "auto";
     var results = tokenize(q).length ? search(ix, q) : null;
     while (list.firstChild) list.removeChild(list.firstChild);
-    var limit = parseInt(form.getAttribute("data-limit"), 10) || 50;
-    var shown = results ? results.slice(0, limit) : [];
-    for (var i = 0; i < shown.length; i++) {
-      var r = shown[i];
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      if (!/^\s*(javascript|data|vbscript):/i.test(r.url)) a.setAttribute("href", r.url);
-      a.textContent = r.title;
-      li.appendChild(a);
-      if (r.date) {
-        li.appendChild(document.createTextNode(" "));
-        var time = document.createElement("time");
-        time.textContent = r.date;
-        li.appendChild(time);
-      }
-      if (r.summary) {
-        var p = document.createElement("p");
-        p.textContent = r.summary;
-        li.appendChild(p);
-      }
-      list.appendChild(li);
-    }
-    list.hidden = shown.length === 0;
+    var n = results ? results.length : 0;
+    // data-first sets how many show at first; data-limit is its former name (it used to cut the list).
+    var first = Math.min(n, parseInt(form.getAttribute("data-first") || form.getAttribute("data-limit"), 10) || FIRST);
+    fill(list, results || [], 0, first, dir);
+    list.hidden = n === 0;
+    more(form, list, results || [], first, lang, dir);
     if (!status) return;
     var msg = "";
     if (results) {
-      var n = results.length;
       var count = n.toLocaleString(lang);
       if (n === 0) msg = form.getAttribute("data-msg-none") || count;
       else msg = (n === 1 && form.getAttribute("data-msg-one")) || form.getAttribute("data-msg-count") || "{n}";
       msg = msg.replace("{n}", count);
     }
     status.textContent = msg;
+  }
+
+  // more shows, after the first results, a button that shows the rest; it is removed when there is
+  // no rest. The button's label comes from the form's data-msg-more ("{n} more").
+  function more(form, list, results, shown, lang, dir) {
+    var next = list.nextElementSibling, button = next && next.classList.contains("search-more") ? next : null;
+    var rest = results.length - shown;
+    if (rest <= 0) {
+      if (button) button.parentNode.removeChild(button);
+      return;
+    }
+    if (!button) {
+      button = document.createElement("button");
+      button.type = "button";
+      button.className = "search-more";
+      list.parentNode.insertBefore(button, list.nextSibling);
+    }
+    button.textContent = (form.getAttribute("data-msg-more") || "+{n}").replace("{n}", rest.toLocaleString(lang));
+    button.onclick = function () {
+      fill(list, results, shown, results.length, dir);
+      button.parentNode.removeChild(button);
+      // Take the reader to the first result they had not seen.
+      var link = list.children[shown] && list.children[shown].querySelector("a");
+      if (link) link.focus();
+    };
   }
 
   function setup(form, list, status) {
