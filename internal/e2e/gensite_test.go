@@ -148,7 +148,7 @@ func genArticle(lang string, i int) string {
 	var events [3]string
 	var body string
 	if lang == "fa" {
-		title = persianDigits(fmt.Sprintf("اختلال در %s و %s (گزارش %d)", svc[0], svc[1], i))
+		title = fmt.Sprintf("اختلال در %s و %s (گزارش %s)", svc[0], svc[1], persianDigits(fmt.Sprint(i))) // "Amazon S3" keeps its digit
 		summary = fmt.Sprintf("کاربران %s برای مدتی نتوانستند به سرویس دسترسی پیدا کنند؛ این گزارش آنچه را رخ داد شرح می‌دهد.", svc[0])
 		events = [3]string{"بررسی گزارش‌ها آغاز شد.", "علت پیدا شد و اصلاح منتشر شد.", "مشکل برطرف شد."}
 		body = "## چه شد\n\nگروهی از کاربران برای چند دقیقه نتوانستند صفحه‌ها را باز کنند. نخستین هشدار از سامانهٔ پایش رسید.\n\n## علت\n\nیک تغییر پیکربندی اتصال به پایگاه داده را کند کرد. پس از بازگرداندن تغییر، شاخص‌ها به حالت عادی برگشتند.\n"

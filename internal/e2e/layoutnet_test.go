@@ -91,13 +91,20 @@ func openVisit(tb *tab, v pageVisit) (string, bool) {
 			tb.t.Errorf("page error: %s", p)
 		}
 	}
-	if v.ready != "" {
-		js := fmt.Sprintf(`new Promise((ok, no) => { const t0 = Date.now(); (function poll() {
-			if (%s) ok(true); else if (Date.now() - t0 > 8000) no(new Error("not ready after 8 s: %s")); else setTimeout(poll, 50);
-		})(); })`, v.ready, strings.ReplaceAll(v.ready, `"`, `'`))
-		eval[bool](tb, js)
-	}
+	waitFor(tb, v.ready)
 	return u, false
+}
+
+// waitFor waits up to 8 s for the JavaScript expression ready to be true; "" is true at once.
+func waitFor(tb *tab, ready string) {
+	tb.t.Helper()
+	if ready == "" {
+		return
+	}
+	js := fmt.Sprintf(`new Promise((ok, no) => { const t0 = Date.now(); (function poll() {
+		if (%s) ok(true); else if (Date.now() - t0 > 8000) no(new Error("not ready after 8 s: %s")); else setTimeout(poll, 50);
+	})(); })`, ready, strings.ReplaceAll(ready, `"`, `'`))
+	eval[bool](tb, js)
 }
 
 // box is an element's border box in document coordinates (CSS px).
