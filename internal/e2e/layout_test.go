@@ -106,9 +106,10 @@ func fullPageScreenshot(tb *tab, w, h int64, mobile bool) []byte {
 	return png
 }
 
-// TestScreenshots writes full-page PNGs of the home and article pages of both languages, on a
-// desktop and a phone, to test-output/screenshots for a person to look at. It fails only when a
-// screenshot cannot be taken or written (or a page logs an error).
+// TestScreenshots writes full-page PNGs of the home, article, services index and search (with the
+// results for "ChatGPT") pages of both languages, on a desktop and a phone, to
+// test-output/screenshots for a person to look at; docs/screenshots holds copies for the README.
+// It fails only when a screenshot cannot be taken or written (or a page logs an error).
 func TestScreenshots(t *testing.T) {
 	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
 		t.Fatal(err)
@@ -122,7 +123,12 @@ func TestScreenshots(t *testing.T) {
 		{"mobile", mobileWidth, 740, true},
 	}
 	for _, lang := range []string{"fa", "en"} {
-		for _, p := range []struct{ name, rel string }{{"home", ""}, {"article", article}} {
+		for _, p := range []struct{ name, rel, ready string }{
+			{"home", "", ""},
+			{"article", article, ""},
+			{"services", "services/", ""},
+			{"search", "search/?q=ChatGPT", searchReady},
+		} {
 			for _, d := range devices {
 				name := fmt.Sprintf("%s-%s-%s", lang, p.name, d.name)
 				t.Run(name, func(t *testing.T) {
@@ -131,6 +137,7 @@ func TestScreenshots(t *testing.T) {
 					tb.viewport(d.w, d.h, d.mobile)
 					tb.colorScheme("light")
 					tb.open(lang + "/" + p.rel)
+					waitFor(tb, p.ready)
 					png := fullPageScreenshot(tb, d.w, d.h, d.mobile)
 					if len(png) < 8 || string(png[1:4]) != "PNG" {
 						t.Fatalf("screenshot is not a PNG (%d bytes)", len(png))

@@ -107,6 +107,7 @@ func run(m *testing.M) (int, error) {
 
 	code := m.Run()
 	browserStop()
+	stopGenSite()
 	return code, nil
 }
 

@@ -142,7 +142,7 @@ func TestNotFoundPage(t *testing.T) {
 	if s.Sheets == 0 || s.Rules == 0 {
 		t.Errorf("the stylesheet did not load: %d sheets, %d rules", s.Sheets, s.Rules)
 	}
-	if s.Display != "grid" { // .not-found main { display: grid }
+	if s.Display != "grid" { // .page-not-found main { display: grid }
 		t.Errorf("the stylesheet is not applied: main has display %q, want grid", s.Display)
 	}
 	if !strings.Contains(s.Font, "Vazirmatn") {
