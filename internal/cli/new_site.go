@@ -14,13 +14,21 @@ func runNewSite(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("new", "new site DIR [--lang fa,en]", stdout, stderr)
 	var langs string
 	fs.StringVar(&langs, "lang", "fa,en", "comma-separated `languages` of the site, the first being the default (known: "+strings.Join(newsite.Known(), ", ")+")")
-	// Flags may come before or after DIR.
-	var pos []string
-	rest := args
-	for len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
-		pos, rest = append(pos, rest[0]), rest[1:]
+	// Flags may come before or after DIR: new site news --lang en, new site --lang en news.
+	var pos, flags []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			pos = append(pos, a)
+			continue
+		}
+		flags = append(flags, a)
+		if (a == "--lang" || a == "-lang") && i+1 < len(args) {
+			flags = append(flags, args[i+1])
+			i++
+		}
 	}
-	if done, code := parse(fs, rest, stdout); done {
+	if done, code := parse(fs, flags, stdout); done {
 		return code
 	}
 	if len(pos) != 1 {

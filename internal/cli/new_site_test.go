@@ -249,6 +249,16 @@ func TestNewSiteLang(t *testing.T) {
 			t.Errorf("--lang %q: build: exit %d: %s", c.lang, code, errOut)
 		}
 	}
+	// Flags before DIR, and --help.
+	dir := filepath.Join(t.TempDir(), "site")
+	if code, _, errOut := run("new", "site", "--lang", "en", dir); code != 0 {
+		t.Errorf("--lang before DIR: exit %d, %s", code, errOut)
+	} else if _, err := os.Stat(filepath.Join(dir, "content", "fa")); err == nil {
+		t.Error("--lang en before DIR made content/fa")
+	}
+	if code, out, errOut := run("new", "site", "--help"); code != 0 || !strings.Contains(out, "Usage: rokhdad new site DIR [--lang fa,en]") || !strings.Contains(out, "known: en, fa") || errOut != "" {
+		t.Errorf("new site --help: exit %d, %q, %q", code, out, errOut)
+	}
 	for _, c := range []struct{ lang, want string }{
 		{"de", `--lang de: rokhdad has no starting point for "de" (it knows en, fa)`},
 		{"fa,de", `--lang de:`},
