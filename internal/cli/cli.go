@@ -21,7 +21,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the site into a directory", runBuild},
-		{"new", "create an article in every language: new incident NAME", runNew},
+		{"new", "create an article in every language (new incident NAME) or a site (new site DIR)", runNew},
 		{"serve", "build into memory, serve on localhost and rebuild on changes", runServe},
 		{"check", "report what build would reject, plus warnings, without writing anything", runCheck},
 		{"version", "print the version", runVersion},

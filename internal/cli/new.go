@@ -36,6 +36,9 @@ func checkName(name, section string) string {
 }
 
 func runNew(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "site" {
+		return runNewSite(args[1:], stdout, stderr)
+	}
 	fs := newFlags("new", "new incident NAME [-s DIR] [--lang fa,en] [--section incidents]", stdout, stderr)
 	var src, langs, section string
 	fs.StringVar(&src, "s", ".", "site `directory` (shorthand)")
