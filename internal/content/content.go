@@ -70,7 +70,7 @@ var Keys = []string{"title", "date", "lastmod", "summary", "draft", "services", 
 	"timezone", "image", "image_alt", "image_credit", "timeline"}
 
 // EntryKeys are the keys of a [[timeline]] entry.
-var EntryKeys = []string{"at", "zone", "status", "text"}
+var EntryKeys = []string{"at", "zone", "status", "text", "id", "updated"}
 
 // Split separates the front matter from the body. src may start with a UTF-8 byte order mark and use
 // CRLF line endings. It returns the front matter text, the body, and the line on which the front
@@ -184,9 +184,11 @@ func Parse(file string, src []byte, defaultZone *time.Location) (*Page, error) {
 	if p.Image != "" && strings.TrimSpace(p.ImageAlt) == "" {
 		t.Errorf("image", "add image_alt = \"…\" describing the picture for readers who cannot see it", "image has no image_alt")
 	}
-	for _, et := range t.Tables("timeline") {
+	ets := t.Tables("timeline")
+	for _, et := range ets {
 		p.Timeline = append(p.Timeline, parseEntry(et, p.Zone))
 	}
+	assignIDs(p.Timeline, ets)
 	t.Strict(Keys)
 	if err := doc.Err(); err != nil {
 		return nil, err
@@ -227,6 +229,25 @@ func parseEntry(t *tomldoc.Table, zone *time.Location) timeline.Entry {
 		e.Status = st
 	}
 	e.Text = text(t.String("text", true))
+	if id := t.String("id", false); id != "" { // id = "" is no id: the entry's is derived
+		if why := badID(id); why != "" {
+			t.Errorf("id", `write a plain name such as id = "k7x0gfk2lx3p" (letters, digits, - _ .)`, "timeline id %s %s", diag.Quote(id), why)
+		} else {
+			e.ID = id
+		}
+	}
+	if up := t.String("updated", false); up != "" && zone != nil {
+		tm, err := timeline.ParseAt(up, zone)
+		switch {
+		case err != nil:
+			t.Errorf("updated", "", "updated: %v", err)
+		case !e.At.IsZero() && tm.Before(e.At):
+			t.Errorf("updated", "updated is when the entry's text was last corrected: at its time or later",
+				"updated %s is earlier than the entry's at %s", diag.Quote(up), diag.Quote(at))
+		default:
+			e.Updated = tm
+		}
+	}
 	t.Strict(EntryKeys)
 	return e
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -152,19 +151,21 @@ func (r *langRenderer) updatesFeed(w io.Writer) error {
 			}
 			label += ": "
 		}
-		anchor := u.page.Permalink + "#update-" + strconv.Itoa(u.index+1)
+		anchor := u.page.Permalink + "#" + updateAnchor(&u.page.Timeline[u.index])
 		text, err := r.entryHTML(u.page, u.index)
 		if err != nil {
 			return err
 		}
 		c.Items = append(c.Items, feed.Item{
 			ID: anchor, Link: anchor, Title: label + u.title,
-			Summary: r.plain(e.Text), Content: string(text), Published: e.At, Updated: e.At,
+			Summary: r.plain(e.Text), Content: string(text), Published: e.At, Updated: updated(e.At, e.Updated),
 		})
 	}
-	if len(ups) > 0 {
-		c.Updated = c.Items[0].Updated
-	} else {
+	// The feed changed when its latest entry was written or corrected.
+	for i := range c.Items {
+		c.Updated = updated(c.Updated, c.Items[i].Updated)
+	}
+	if len(ups) == 0 {
 		c.Updated = r.newest()
 	}
 	return feed.Atom(w, c)
