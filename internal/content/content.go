@@ -3,7 +3,7 @@
 // file:line:col and a suggestion), and resolves the timeline entries to instants. It knows nothing of
 // other articles or of rendering.
 //
-// Every text of the front matter (title, summary, services, tags, image_alt, image_credit, a
+// Every text of the front matter (title, summary, authors, services, tags, image_alt, image_credit, a
 // timeline entry's text) is cleaned with bidi.Clean as it is read: control characters removed,
 // bidi controls balanced. So every output carries the same value and no string can reverse the
 // text around it; rokhdad check reports each change with its position.
@@ -40,6 +40,7 @@ type Page struct {
 	Draft       bool
 	Services    []string
 	Tags        []string
+	Authors     []string // who wrote the article, as the byline names them; none → site.toml's [author]
 	Status      timeline.Status
 	Severity    Severity
 	ZoneName    string // the timeline's zone
@@ -66,7 +67,7 @@ const (
 )
 
 // Keys are the front matter keys, in the order the docs list them.
-var Keys = []string{"title", "date", "lastmod", "summary", "draft", "services", "tags", "status", "severity",
+var Keys = []string{"title", "date", "lastmod", "summary", "draft", "authors", "services", "tags", "status", "severity",
 	"timezone", "image", "image_alt", "image_credit", "timeline"}
 
 // EntryKeys are the keys of a [[timeline]] entry.
@@ -147,6 +148,7 @@ func Parse(file string, src []byte, defaultZone *time.Location) (*Page, error) {
 	p.Draft = t.Bool("draft")
 	p.Services = cleanList(t, "services")
 	p.Tags = cleanList(t, "tags")
+	p.Authors = cleanList(t, "authors")
 	if s := t.String("status", false); s != "" {
 		st, err := timeline.ParseStatus(s)
 		if err != nil {
