@@ -101,6 +101,9 @@ func LoadContent(fsys *source.FS, cfg *config.Config, drafts bool) ([]*content.P
 	if err := checkImages(fsys, out, drafts); err != nil {
 		errs = append(errs, diag.Flatten(err)...)
 	}
+	if err := cfg.CheckFiles(fsys.Exists); err != nil {
+		errs = append(errs, diag.Flatten(err)...)
+	}
 	if len(errs) > 0 {
 		return nil, errs
 	}

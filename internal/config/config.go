@@ -1,6 +1,7 @@
 // Package config decodes and validates site.toml: the base URL, the default language and one table per
-// language with its name, title, writing direction, time zone, calendar and order. Nothing about any
-// particular language is built in: direction, zone, calendar and digits all follow this file.
+// language with its name, title, writing direction, time zone, calendar, order and Open Graph locale,
+// and who publishes and writes the site (news.go). Nothing about any particular language is built
+// in: direction, zone, calendar and digits all follow this file.
 package config
 
 import (
@@ -38,6 +39,10 @@ type Config struct {
 	FeedLimit       int         // entries per feed (newest first); 0 for all
 	CNAME           string      // custom domain for branch deploys; "" for none
 	Markup          Markup
+	Image           string // the picture of a page without its own: a path under static/ or a URL (news.go)
+	imagePos        tomldoc.Pos
+	publisher       Party // [publisher]; see Publisher
+	author          Party // [author]; see Author
 }
 
 // Markup configures Markdown rendering.
@@ -55,6 +60,9 @@ type Language struct {
 	ZoneName  string
 	Calendar  locale.Calendar
 	Weight    int
+	Locale    string // Open Graph locale such as "fa_IR": locale = "…", else DefaultLocale(Code)
+	publisher Party  // [languages.<code>.publisher]
+	author    Party  // [languages.<code>.author]
 }
 
 // Language returns the language with the given code, or nil.
@@ -90,8 +98,9 @@ func Load(dir string) (*Config, error) {
 	return Parse(FileName, src)
 }
 
-var topKeys = []string{"baseURL", "defaultLanguage", "languages", "paginate", "feedLimit", "cname", "markup"}
-var langKeys = []string{"name", "title", "direction", "timezone", "calendar", "weight"}
+var topKeys = []string{"baseURL", "defaultLanguage", "languages", "paginate", "feedLimit", "cname", "markup",
+	"image", "publisher", "author"}
+var langKeys = []string{"name", "title", "direction", "timezone", "calendar", "weight", "locale", "publisher", "author"}
 
 // Parse decodes a site configuration; file names it in errors.
 func Parse(file string, src []byte) (*Config, error) {
@@ -128,6 +137,13 @@ func Parse(file string, src []byte) (*Config, error) {
 	if m := root.Table("markup"); m != nil {
 		c.Markup.Unsafe = m.Bool("unsafe")
 		m.Strict([]string{"unsafe"})
+	}
+	c.Image, c.imagePos = parseImage(root, "image")
+	if t := root.Table("publisher"); t != nil {
+		c.publisher = parseParty(t, publisherKeys)
+	}
+	if t := root.Table("author"); t != nil {
+		c.author = parseParty(t, authorKeys)
 	}
 	langs := root.Table("languages")
 	if langs == nil && !root.Has("languages") {
@@ -190,6 +206,20 @@ func parseLanguage(code string, t *tomldoc.Table) *Language {
 		l.Calendar = c
 	}
 	l.Weight = t.Int("weight", 0)
+	l.Locale = DefaultLocale(code)
+	if loc := t.String("locale", false); loc != "" {
+		if !validLocale(loc) {
+			t.Errorf("locale", `write the language and territory joined by _, such as locale = "fa_IR" or "en_GB"`,
+				"locale %s is not a locale such as fa_IR", diag.Quote(loc))
+		}
+		l.Locale = loc
+	}
+	if pt := t.Table("publisher"); pt != nil {
+		l.publisher = parseParty(pt, publisherKeys)
+	}
+	if at := t.Table("author"); at != nil {
+		l.author = parseParty(at, authorKeys)
+	}
 	t.Strict(langKeys)
 	return l
 }

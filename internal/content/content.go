@@ -3,7 +3,7 @@
 // file:line:col and a suggestion), and resolves the timeline entries to instants. It knows nothing of
 // other articles or of rendering.
 //
-// Every text of the front matter (title, summary, services, tags, image_alt, image_credit, a
+// Every text of the front matter (title, summary, authors, services, tags, image_alt, image_credit, a
 // timeline entry's text) is cleaned with bidi.Clean as it is read: control characters removed,
 // bidi controls balanced. So every output carries the same value and no string can reverse the
 // text around it; rokhdad check reports each change with its position.
@@ -40,6 +40,7 @@ type Page struct {
 	Draft       bool
 	Services    []string
 	Tags        []string
+	Authors     []string // who wrote the article, as the byline names them; none → site.toml's [author]
 	Status      timeline.Status
 	Severity    Severity
 	ZoneName    string // the timeline's zone
@@ -66,11 +67,11 @@ const (
 )
 
 // Keys are the front matter keys, in the order the docs list them.
-var Keys = []string{"title", "date", "lastmod", "summary", "draft", "services", "tags", "status", "severity",
+var Keys = []string{"title", "date", "lastmod", "summary", "draft", "authors", "services", "tags", "status", "severity",
 	"timezone", "image", "image_alt", "image_credit", "timeline"}
 
 // EntryKeys are the keys of a [[timeline]] entry.
-var EntryKeys = []string{"at", "zone", "status", "text"}
+var EntryKeys = []string{"at", "zone", "status", "text", "id", "updated"}
 
 // Split separates the front matter from the body. src may start with a UTF-8 byte order mark and use
 // CRLF line endings. It returns the front matter text, the body, and the line on which the front
@@ -147,6 +148,7 @@ func Parse(file string, src []byte, defaultZone *time.Location) (*Page, error) {
 	p.Draft = t.Bool("draft")
 	p.Services = cleanList(t, "services")
 	p.Tags = cleanList(t, "tags")
+	p.Authors = cleanList(t, "authors")
 	if s := t.String("status", false); s != "" {
 		st, err := timeline.ParseStatus(s)
 		if err != nil {
@@ -184,9 +186,11 @@ func Parse(file string, src []byte, defaultZone *time.Location) (*Page, error) {
 	if p.Image != "" && strings.TrimSpace(p.ImageAlt) == "" {
 		t.Errorf("image", "add image_alt = \"…\" describing the picture for readers who cannot see it", "image has no image_alt")
 	}
-	for _, et := range t.Tables("timeline") {
+	ets := t.Tables("timeline")
+	for _, et := range ets {
 		p.Timeline = append(p.Timeline, parseEntry(et, p.Zone))
 	}
+	assignIDs(p.Timeline, ets)
 	t.Strict(Keys)
 	if err := doc.Err(); err != nil {
 		return nil, err
@@ -227,6 +231,25 @@ func parseEntry(t *tomldoc.Table, zone *time.Location) timeline.Entry {
 		e.Status = st
 	}
 	e.Text = text(t.String("text", true))
+	if id := t.String("id", false); id != "" { // id = "" is no id: the entry's is derived
+		if why := badID(id); why != "" {
+			t.Errorf("id", `write a plain name such as id = "k7x0gfk2lx3p" (letters, digits, - _ .)`, "timeline id %s %s", diag.Quote(id), why)
+		} else {
+			e.ID = id
+		}
+	}
+	if up := t.String("updated", false); up != "" && zone != nil {
+		tm, err := timeline.ParseAt(up, zone)
+		switch {
+		case err != nil:
+			t.Errorf("updated", "", "updated: %v", err)
+		case !e.At.IsZero() && tm.Before(e.At):
+			t.Errorf("updated", "updated is when the entry's text was last corrected: at its time or later",
+				"updated %s is earlier than the entry's at %s", diag.Quote(up), diag.Quote(at))
+		default:
+			e.Updated = tm
+		}
+	}
 	t.Strict(EntryKeys)
 	return e
 }

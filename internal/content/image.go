@@ -1,12 +1,11 @@
 package content
 
 import (
-	"net/url"
-	"path"
 	"strconv"
 	"strings"
 
 	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/imageref"
 	"github.com/rokhdad/rokhdad/internal/tomldoc"
 )
 
@@ -26,7 +25,7 @@ func (p *Page) parseImage(t *tomldoc.Table) {
 	}
 	pos := t.KeyPos("image")
 	p.ImageLine, p.ImageCol = pos.Line, pos.Col
-	clean, msg, hint := cleanImage(img)
+	clean, msg, hint := CleanImage(img)
 	if msg != "" {
 		t.Errorf("image", hint, "image %q %s", img, msg)
 		return
@@ -34,70 +33,12 @@ func (p *Page) parseImage(t *tomldoc.Table) {
 	p.Image = clean
 }
 
-const imageHint = `put the picture under static/ and write its path from there, e.g. image = "images/x.jpg" for static/images/x.jpg, or give an http(s) URL`
-
-// cleanImage returns the image as published (a cleaned path relative to static/, or the URL), or
-// what is wrong with it and a hint.
-func cleanImage(img string) (clean, msg, hint string) {
-	for _, r := range img {
-		if r < ' ' || r == 0x7f {
-			return "", "contains a control character", imageHint
-		}
-	}
-	if s := scheme(img); s != "" {
-		switch ls := strings.ToLower(s); {
-		case ls == "http" || ls == "https":
-			u, err := url.Parse(img)
-			if err != nil {
-				return "", "is not a valid URL: " + err.Error(), "write it as https://host/path"
-			}
-			if u.Host == "" {
-				return "", "has no host", "write it as https://host/path"
-			}
-			return img, "", ""
-		case len(s) == 1:
-			return "", "is a path on your computer", imageHint
-		default:
-			return "", "is a " + ls + ": URL, which is not a picture the page can show safely", imageHint
-		}
-	}
-	if strings.HasPrefix(img, "//") || strings.HasPrefix(img, `\\`) {
-		return "", "is a protocol-relative URL, which leaves the site without saying how",
-			"write it with https:, e.g. image = \"https:" + strings.ReplaceAll(img, `\`, "/") + "\""
-	}
-	if strings.Contains(img, `\`) {
-		return "", `separates folders with \`, `write / instead, e.g. image = "` + strings.ReplaceAll(img, `\`, "/") + `"`
-	}
-	if strings.HasPrefix(img, "/") {
-		rel := strings.TrimLeft(img, "/")
-		return "", "is an absolute path",
-			`image paths are relative to static/: write it without the leading /, e.g. image = "` + rel + `" for static/` + rel
-	}
-	clean = path.Clean(img)
-	if clean == ".." || strings.HasPrefix(clean, "../") {
-		return "", "leads out of static/", imageHint
-	}
-	return clean, "", ""
-}
-
-// scheme returns the URL scheme s starts with ("https" for "https://…"), or "".
-func scheme(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
-		case i > 0 && c == ':':
-			return s[:i]
-		default:
-			return ""
-		}
-	}
-	return ""
-}
+// CleanImage returns the image as published (a cleaned path relative to static/, or the URL), or
+// what is wrong with it and a hint (imageref.Clean). site.toml's image and logo follow the same rules.
+func CleanImage(img string) (clean, msg, hint string) { return imageref.Clean(img) }
 
 // ImageIsURL reports whether the article's image is an http(s) URL rather than a file under static/.
-func (p *Page) ImageIsURL() bool { return scheme(p.Image) != "" }
+func (p *Page) ImageIsURL() bool { return imageref.IsURL(p.Image) }
 
 // ImageFile is the site path of the file the article's image names ("static/images/x.jpg"), or ""
 // when the image is a URL or there is none.

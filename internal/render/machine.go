@@ -2,9 +2,9 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -108,7 +108,7 @@ func (r *langRenderer) articleChannel(file string) *feed.Channel {
 		cats := append(append([]string{}, p.Services...), p.Tags...)
 		c.Items = append(c.Items, feed.Item{
 			ID: p.Permalink, Title: r.plain(p.Title), Link: p.Permalink, Summary: r.plain(p.Summary),
-			Published: p.Date, Updated: updated(p.Date, p.Updated), Categories: cats,
+			Published: p.Date, Updated: modified(p), Categories: cats,
 		})
 	}
 	return c
@@ -152,19 +152,21 @@ func (r *langRenderer) updatesFeed(w io.Writer) error {
 			}
 			label += ": "
 		}
-		anchor := u.page.Permalink + "#update-" + strconv.Itoa(u.index+1)
+		anchor := u.page.Permalink + "#" + updateAnchor(&u.page.Timeline[u.index])
 		text, err := r.entryHTML(u.page, u.index)
 		if err != nil {
 			return err
 		}
 		c.Items = append(c.Items, feed.Item{
 			ID: anchor, Link: anchor, Title: label + u.title,
-			Summary: r.plain(e.Text), Content: string(text), Published: e.At, Updated: e.At,
+			Summary: r.plain(e.Text), Content: string(text), Published: e.At, Updated: updated(e.At, e.Updated),
 		})
 	}
-	if len(ups) > 0 {
-		c.Updated = c.Items[0].Updated
-	} else {
+	// The feed changed when its latest entry was written or corrected.
+	for i := range c.Items {
+		c.Updated = updated(c.Updated, c.Items[i].Updated)
+	}
+	if len(ups) == 0 {
 		c.Updated = r.newest()
 	}
 	return feed.Atom(w, c)
@@ -191,14 +193,26 @@ func (r *langRenderer) incidentsJSON(w io.Writer) error {
 	return feed.IncidentsJSON(w, r.lang.Code, r.newest(), list)
 }
 
-// sitemap lists every article with its translations, and each language's home, archive, services,
-// tags and search pages with their counterparts.
+// sitemap lists the landing page, each language's home, archive, services, tags and search pages
+// with their counterparts, every article with its translations, every year and month of each
+// language's archive, and every service and tag page. A page that exists in several languages
+// names each and an x-default (see Data.XDefault): the landing page for the homes, else the
+// default language's version.
 func (r *Renderer) sitemap(w io.Writer) error {
 	var urls []feed.URL
+	def := r.site.Config.DefaultLanguage
 	for _, sub := range []string{"", "archive/", "services/", "tags/", "search/"} {
 		var alts []feed.Alternate
+		xdef := r.site.AbsURL(def + "/" + sub)
+		if sub == "" {
+			xdef = r.site.AbsURL("")
+		}
 		for _, l := range r.site.Langs {
 			alts = append(alts, feed.Alternate{Lang: l.Code, Href: r.site.AbsURL(l.Code + "/" + sub)})
+		}
+		alts = append(alts, feed.Alternate{Lang: "x-default", Href: xdef})
+		if sub == "" {
+			urls = append(urls, feed.URL{Loc: xdef, LastMod: r.langs[def].newest(), Alternates: alts})
 		}
 		for _, l := range r.site.Langs {
 			u := feed.URL{Loc: r.site.AbsURL(l.Code + "/" + sub), Alternates: alts}
@@ -210,15 +224,33 @@ func (r *Renderer) sitemap(w io.Writer) error {
 	}
 	for _, l := range r.site.Langs {
 		for _, p := range l.Pages {
-			u := feed.URL{Loc: p.Permalink, LastMod: updated(p.Date, p.Updated)}
+			u := feed.URL{Loc: p.Permalink, LastMod: modified(p)}
 			if len(p.Translations) > 0 {
 				all := append([]*site.Page{p}, p.Translations...)
 				sort.SliceStable(all, func(i, j int) bool { return langIndex(r.site, all[i]) < langIndex(r.site, all[j]) })
+				xdef := all[0].Permalink
 				for _, q := range all {
 					u.Alternates = append(u.Alternates, feed.Alternate{Lang: q.Lang.Code, Href: q.Permalink})
+					if q.Lang.Code == def {
+						xdef = q.Permalink
+					}
 				}
+				u.Alternates = append(u.Alternates, feed.Alternate{Lang: "x-default", Href: xdef})
 			}
 			urls = append(urls, u)
+		}
+		// The archive is in the language's calendar: its years and months have no counterparts.
+		for _, y := range l.Years {
+			yi := len(urls)
+			urls = append(urls, feed.URL{Loc: r.site.AbsURL(fmt.Sprintf("%s/archive/%d/", l.Code, y.Year))})
+			for _, m := range y.Months {
+				mu := feed.URL{Loc: r.site.AbsURL(fmt.Sprintf("%s/archive/%d/%02d/", l.Code, y.Year, m.Month))}
+				for _, p := range m.Pages {
+					mu.LastMod = updated(mu.LastMod, modified(p))
+				}
+				urls[yi].LastMod = updated(urls[yi].LastMod, mu.LastMod)
+				urls = append(urls, mu)
+			}
 		}
 		for _, k := range []struct {
 			kind  string

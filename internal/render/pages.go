@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"encoding/json"
 	"html/template"
 	"strings"
 	"time"
@@ -28,6 +27,7 @@ type Data struct {
 	Timeline     *TimelineView
 	Image        string      // absolute URL of the page's picture, for Open Graph
 	JSONLD       template.JS // structured data (single: a NewsArticle)
+	Authors      []Author    // single: the byline (news.go)
 
 	Heading  string       // list pages: the page's heading
 	Pager    *site.Pager  // list pages: this page of the list
@@ -89,8 +89,9 @@ func (r *langRenderer) renderSingle(w *bytes.Buffer, p *site.Page) error {
 		return err
 	}
 	d.Body = r.html(body)
-	d.Image = r.site.ImageURL(p.Page, true)
-	ld, err := r.newsArticle(p, d.Image)
+	d.Image = r.pageImage(p)
+	d.Authors = r.authors(p)
+	ld, err := r.newsArticle(p, d)
 	if err != nil {
 		return err
 	}
@@ -227,41 +228,4 @@ func (r *Renderer) render404(w *bytes.Buffer) error {
 		data.Langs = append(data.Langs, x)
 	}
 	return r.tmpl.notFound.Execute(w, data)
-}
-
-// newsArticle is the schema.org NewsArticle of a page, as JSON that is safe inside <script>:
-// encoding/json writes <, > and & as \u003c, \u003e and \u0026.
-func (r *langRenderer) newsArticle(p *site.Page, image string) (template.JS, error) {
-	modified := p.Date
-	if !p.Updated.IsZero() {
-		modified = p.Updated
-	}
-	type thing struct {
-		Type string `json:"@type"`
-		Name string `json:"name"`
-	}
-	v := struct {
-		Context       string   `json:"@context"`
-		Type          string   `json:"@type"`
-		Headline      string   `json:"headline"`
-		Description   string   `json:"description,omitempty"`
-		DatePublished string   `json:"datePublished"`
-		DateModified  string   `json:"dateModified"`
-		InLanguage    string   `json:"inLanguage"`
-		URL           string   `json:"url"`
-		MainEntity    string   `json:"mainEntityOfPage"`
-		Image         string   `json:"image,omitempty"`
-		Keywords      []string `json:"keywords,omitempty"`
-		Publisher     thing    `json:"publisher"`
-	}{
-		Context: "https://schema.org", Type: "NewsArticle", Headline: r.digits(p.Title), Description: r.digits(p.Summary),
-		DatePublished: p.Date.UTC().Format(time.RFC3339), DateModified: modified.UTC().Format(time.RFC3339),
-		InLanguage: r.lang.Code, URL: p.Permalink, MainEntity: p.Permalink, Image: image,
-		Keywords: append(append([]string{}, p.Services...), p.Tags...), Publisher: thing{"Organization", r.lang.Title},
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return "", err
-	}
-	return template.JS(b), nil
 }

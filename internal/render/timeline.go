@@ -34,7 +34,8 @@ type DayView struct {
 
 // EntryView is one timeline entry.
 type EntryView struct {
-	N           int           // 1-based position in the timeline, for the entry's anchor (#update-N)
+	N           int           // 1-based position in the timeline
+	Anchor      string        // the entry's id on the page, "update-" + its stable id (see updateAnchor)
 	ISO         string        // UTC RFC 3339 for datetime
 	Clock       string        // HH:MM in the reader's zone, with the zone's abbreviation when it has letters
 	Source      template.HTML // the time as the source gave it, labelled and dated (see sourceHTML); "" when it is the reader's
@@ -70,7 +71,7 @@ func (r *langRenderer) timelineView(p *site.Page) (*TimelineView, error) {
 				Secondary: r.secondaryDate(e.At)})
 			day = &tv.Days[len(tv.Days)-1]
 		}
-		ev := EntryView{N: i + 1, ISO: utc(e.At), Clock: r.readerClock(e.At), Source: template.HTML(r.sourceHTML(e.At)), Status: e.Status}
+		ev := EntryView{N: i + 1, Anchor: updateAnchor(&tl[i]), ISO: utc(e.At), Clock: r.readerClock(e.At), Source: template.HTML(r.sourceHTML(e.At)), Status: e.Status}
 		if e.Status != "" {
 			if ev.StatusLabel, err = r.cat.T("status_" + string(e.Status)); err != nil {
 				return nil, err
@@ -89,6 +90,17 @@ func (r *langRenderer) timelineView(p *site.Page) (*TimelineView, error) {
 		day.Entries = append(day.Entries, ev)
 	}
 	return tv, nil
+}
+
+// updateAnchor is the fragment that names a timeline entry on its page and, after the permalink,
+// in updates.xml: "update-" + the entry's stable id (content sets it from an explicit id, or the
+// entry's instant and status; never its position), or its instant alone for an entry made without
+// content.Parse.
+func updateAnchor(e *timeline.Entry) string {
+	if e.ID != "" {
+		return "update-" + e.ID
+	}
+	return "update-" + content.DerivedID(e)
 }
 
 // dateTime is "date, time" in the reader's zone.

@@ -12,6 +12,12 @@ type Entry struct {
 	Status Status    // may be ""
 	Text   string    // Markdown, as written
 	Line   int       // 1-based line in the source file where the entry starts (for errors); 0 if unknown
+
+	// ID names the update for good: the anchor of its entry on the page (#update-ID) and its id in
+	// the updates feed. internal/content sets it from an explicit id, else from At and Status.
+	ID string
+	// Updated is when the update was last corrected, as the editor wrote it; zero when never.
+	Updated time.Time
 }
 
 // Timeline is an incident's entries in chronological order (Check makes sure of it).
