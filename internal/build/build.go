@@ -10,6 +10,7 @@ import (
 	"net/url"
 
 	"github.com/rokhdad/rokhdad/internal/config"
+	"github.com/rokhdad/rokhdad/internal/minify"
 	"github.com/rokhdad/rokhdad/internal/render"
 	"github.com/rokhdad/rokhdad/internal/site"
 	"github.com/rokhdad/rokhdad/internal/source"
@@ -25,6 +26,9 @@ type Options struct {
 	// Ctx, when not nil, stops the build early when it is cancelled (Ctrl-C): no further page is
 	// rendered, and ToDir leaves the destination as it was.
 	Ctx context.Context
+	// Minify minifies the HTML, CSS, JavaScript, XML and JSON that Run and ToDir write (see package
+	// minify); a Session (serve) does not minify.
+	Minify bool
 }
 
 // Result describes a finished build.
@@ -80,6 +84,9 @@ func Run(o Options, sink render.Sink) (*Result, error) {
 	r, err := render.New(s, fsys, render.Options{Workers: o.Workers, Ctx: o.Ctx, Reference: ref})
 	if err != nil {
 		return nil, err
+	}
+	if o.Minify {
+		sink = minify.Sink(sink)
 	}
 	n, err := r.Render(sink)
 	if err != nil {

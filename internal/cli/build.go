@@ -17,25 +17,29 @@ import (
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [-s DIR] [-d DIR] [--baseURL URL] [--drafts]", stdout, stderr)
+	fs := newFlags("build", "build [-s DIR] [-d DIR] [--baseURL URL] [--drafts] [--minify]", stdout, stderr)
 	var src, dest, base string
-	var drafts bool
-	fs.StringVar(&src, "s", ".", "site `directory` (shorthand)")
-	fs.StringVar(&src, "source", ".", "site `directory`")
-	fs.StringVar(&dest, "d", "", "output `directory` (shorthand; default DIR/public)")
-	fs.StringVar(&dest, "destination", "", "output `directory` (default DIR/public)")
+	var drafts, minify bool
+	fs.StringVar(&src, "source", ".", "the site's folder `DIR`")
+	alias(fs, "s", "source")
+	fs.StringVar(&dest, "destination", "", "the output folder `DIR` (default: public in the site's folder)")
+	alias(fs, "d", "destination")
 	fs.StringVar(&base, "baseURL", "", "base `URL` to publish under, overriding site.toml (e.g. https://user.github.io/repo/)")
+	alias(fs, "b", "baseURL")
 	fs.BoolVar(&drafts, "drafts", false, "include articles with draft = true")
+	alias(fs, "D", "drafts")
+	alias(fs, "buildDrafts", "drafts")
+	fs.BoolVar(&minify, "minify", false, "minify the HTML, CSS, JavaScript, XML and JSON written")
 	var cpuProfile, memProfile string
-	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the build to `file` (go tool pprof)")
-	fs.StringVar(&memProfile, "memprofile", "", "write a heap profile at the end of the build to `file`")
+	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the build to `FILE` (go tool pprof)")
+	fs.StringVar(&memProfile, "memprofile", "", "write a heap profile at the end of the build to `FILE`")
 	if done, code := parse(fs, args, stdout); done {
 		return code
 	}
 	if dest == "" {
 		dest = filepath.Join(src, "public")
 	}
-	o := build.Options{Source: src, Drafts: drafts, Theme: rokhdad.Theme}
+	o := build.Options{Source: src, Drafts: drafts, Theme: rokhdad.Theme, Minify: minify}
 	if base != "" {
 		u, err := config.ParseBaseURL(base)
 		if err != nil {

@@ -31,14 +31,17 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", "check [-s DIR] [--format text|json] [--strict] [--drafts] [--fix]\n       rokhdad check --output DIR [--baseURL URL] [--format text|json]", stdout, stderr)
 	var src, format, output, base string
 	var strict, drafts, fix bool
-	fs.StringVar(&src, "s", ".", "site `directory` (shorthand)")
-	fs.StringVar(&src, "source", ".", "site `directory`")
-	fs.StringVar(&format, "format", "text", "output `format`: text or json")
+	fs.StringVar(&src, "source", ".", "the site's folder `DIR`")
+	alias(fs, "s", "source")
+	fs.StringVar(&format, "format", "text", "print the findings as `text|json`")
 	fs.BoolVar(&strict, "strict", false, "exit 1 on warnings too")
 	fs.BoolVar(&drafts, "drafts", false, "include articles with draft = true")
+	alias(fs, "D", "drafts")
+	alias(fs, "buildDrafts", "drafts")
 	fs.BoolVar(&fix, "fix", false, "apply the safe typography fixes to the Markdown files, then check again")
-	fs.StringVar(&output, "output", "", "check the links of a built `directory` instead, as served under the base URL")
+	fs.StringVar(&output, "output", "", "check the links of a built folder `DIR` instead, as served under the base URL")
 	fs.StringVar(&base, "baseURL", "", "base `URL` the --output tree is served under (default: site.toml's)")
+	alias(fs, "b", "baseURL")
 	if done, code := parse(fs, args, stdout); done {
 		return code
 	}

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/rokhdad/rokhdad/internal/diag"
@@ -39,7 +40,13 @@ Commands:
 func usage(w io.Writer) {
 	fmt.Fprint(w, usageHead)
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+		summary := c.summary
+		for a, name := range commandAliases {
+			if name == c.name {
+				summary += " (also: " + a + ")"
+			}
+		}
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, summary)
 	}
 	fmt.Fprint(w, "\nRun 'rokhdad <command> --help' for a command's flags.\n")
 }
@@ -52,17 +59,36 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
+		if len(args) > 1 && args[0] == "help" { // rokhdad help serve
+			return Run([]string{args[1], "--help"}, stdout, stderr)
+		}
 		usage(stdout)
 		return 0
 	case "-version", "--version":
 		return runVersion(nil, stdout, stderr)
 	}
+	name := args[0]
+	if a, ok := commandAliases[name]; ok {
+		name = a
+	}
+	var names []string
 	for _, c := range commands() {
-		if c.name == args[0] {
+		if c.name == name {
 			return c.run(args[1:], stdout, stderr)
 		}
+		names = append(names, c.name)
 	}
-	fmt.Fprintf(stderr, "rokhdad: unknown command %q\n\n", args[0])
+	for a := range commandAliases {
+		names = append(names, a)
+	}
+	sort.Strings(names)
+	if strings.HasPrefix(name, "-") {
+		fmt.Fprintf(stderr, "rokhdad: a command comes first, before flags such as %s\n\n", name)
+	} else if n := nearest(name, names); n != "" {
+		fmt.Fprintf(stderr, "rokhdad: unknown command %q (did you mean %s?)\n\n", name, n)
+	} else {
+		fmt.Fprintf(stderr, "rokhdad: unknown command %q\n\n", name)
+	}
 	usage(stderr)
 	return 2
 }
@@ -73,8 +99,11 @@ func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		out := fs.Output()
-		fmt.Fprintf(out, "Usage: rokhdad %s\n\nFlags:\n", synopsis)
-		fs.PrintDefaults()
+		fmt.Fprintf(out, "Usage: rokhdad %s\n", synopsis)
+		if len(flagNames(fs)) > 0 {
+			fmt.Fprint(out, "\nFlags:\n")
+			printFlags(out, fs)
+		}
 	}
 	return fs
 }
@@ -83,19 +112,21 @@ func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
 // a flag error).
 func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (done bool, code int) {
 	// Asked-for help goes to stdout, once; the flag package would print it to stderr first.
+	// Errors are reported here, in the usage lines' spelling, not by the flag package.
 	errOut := fs.Output()
 	usage := fs.Usage
 	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
 	err := fs.Parse(args)
 	fs.Usage = usage
+	fs.SetOutput(errOut)
 	if errors.Is(err, flag.ErrHelp) {
 		fs.SetOutput(stdout)
 		fs.Usage()
 		return true, 0
 	}
 	if err != nil {
-		fs.SetOutput(errOut)
-		fs.Usage()
+		fmt.Fprintf(errOut, "rokhdad %s: %s\nRun 'rokhdad %s --help' for its flags.\n", fs.Name(), flagError(fs, err), fs.Name())
 		return true, 2
 	}
 	if fs.NArg() > 0 {

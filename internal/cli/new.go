@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -39,12 +40,12 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "site" {
 		return runNewSite(args[1:], stdout, stderr)
 	}
-	fs := newFlags("new", "new incident NAME [-s DIR] [--lang fa,en] [--section incidents]", stdout, stderr)
+	fs := newFlags("new", "new incident NAME [-s DIR] [--lang fa,en] [--section incidents]\n       rokhdad "+contentUsage+" [-s DIR] [--lang fa,en]   (the path relative to content/)", stdout, stderr)
 	var src, langs, section string
-	fs.StringVar(&src, "s", ".", "site `directory` (shorthand)")
-	fs.StringVar(&src, "source", ".", "site `directory`")
-	fs.StringVar(&langs, "lang", "", "comma-separated `languages` to create (default: every configured language)")
-	fs.StringVar(&section, "section", "incidents", "content `section`")
+	fs.StringVar(&src, "source", ".", "the site's folder `DIR`")
+	alias(fs, "s", "source")
+	fs.StringVar(&langs, "lang", "", "the languages to create, comma-separated, such as `fa,en` (default: every configured language)")
+	fs.StringVar(&section, "section", "incidents", "the content `SECTION` of new incident")
 	// Flags may come after the positional words: new incident NAME --lang fa.
 	var pos []string
 	rest := args
@@ -58,11 +59,26 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	if done, code := parse(fs, rest, stdout); done {
 		return code
 	}
-	if len(pos) != 2 || pos[0] != "incident" {
-		fmt.Fprintln(stderr, "usage: rokhdad new incident NAME [--lang fa,en] [--section incidents]")
+	if len(pos) != 2 || (pos[0] != "incident" && pos[0] != "content") {
+		fmt.Fprintln(stderr, "usage: rokhdad new incident NAME [--lang fa,en] [--section incidents]\n       rokhdad "+contentUsage+" [--lang fa,en]")
 		return 2
 	}
 	name := strings.TrimSuffix(pos[1], ".md")
+	var only string // new content: the language folder its path names, if any
+	if pos[0] == "content" {
+		msg := ""
+		if fs.Visit(func(f *flag.Flag) {
+			if f.Name == "section" {
+				msg = "--section does not go with new content: its path names the section (SECTION/NAME.md)"
+			}
+		}); msg == "" {
+			only, section, name, msg = contentPath(pos[1])
+		}
+		if msg != "" {
+			fmt.Fprintln(stderr, "error: "+msg)
+			return 2
+		}
+	}
 	if msg := checkName(name, section); msg != "" {
 		fmt.Fprintln(stderr, "error: "+msg)
 		return 2
@@ -82,6 +98,13 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 				return 2
 			}
 			codes = append(codes, c)
+		}
+	}
+	if pos[0] == "content" {
+		var msg string
+		if codes, msg = contentLang(cfg, pos[1], only, section, langs, codes); msg != "" {
+			fmt.Fprintln(stderr, "error: "+msg)
+			return 2
 		}
 	}
 	// Refuse before writing anything, so that no language is half created.

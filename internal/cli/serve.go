@@ -29,12 +29,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready f
 	var src, bind string
 	var port int
 	var drafts bool
-	fs.StringVar(&src, "s", ".", "site `directory` (shorthand)")
-	fs.StringVar(&src, "source", ".", "site `directory`")
-	fs.IntVar(&port, "p", 1313, "`port` to listen on (shorthand; 0 picks a free one)")
-	fs.IntVar(&port, "port", 1313, "`port` to listen on (0 picks a free one)")
-	fs.StringVar(&bind, "bind", "127.0.0.1", "`address` to listen on; the default serves this machine only, 0.0.0.0 the network too")
+	fs.StringVar(&src, "source", ".", "the site's folder `DIR`")
+	alias(fs, "s", "source")
+	fs.IntVar(&port, "port", 1313, "listen on `PORT` (0 picks a free one)")
+	alias(fs, "p", "port")
+	fs.StringVar(&bind, "bind", "127.0.0.1", "listen on `ADDR`; the default serves this machine only, 0.0.0.0 the network too")
 	fs.BoolVar(&drafts, "drafts", false, "include articles with draft = true")
+	alias(fs, "D", "drafts")
+	alias(fs, "buildDrafts", "drafts")
 	if done, code := parse(fs, args, stdout); done {
 		return code
 	}
