@@ -42,8 +42,8 @@
 //	apt-get install -y chromium fonts-noto-core   # the browser, and fonts for both scripts
 //	npm ci                                        # in the repository root: node_modules/axe-core
 //
-// Chromium is looked up as chromium, chromium-browser or google-chrome on PATH (CHROME=/path
-// names another). Without a browser, or without node_modules/axe-core, the tests skip with a
+// The browser is $CHROME, else $CHROME_BIN (GitHub's Ubuntu runners set it to their Google Chrome),
+// else chromium, chromium-browser or google-chrome on PATH. Without a browser, or without node_modules/axe-core, the tests skip with a
 // message, except when the environment has CI=true: then they fail, so that CI cannot pass
 // without running them. The same rule holds for the search test while the site has no search
 // index (…/search.json answers 404). The whole package takes about 25 s of CPU; on two shared

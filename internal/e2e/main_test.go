@@ -148,17 +148,24 @@ func siteHandler(root string) http.Handler {
 // pageURL is the absolute URL of a path below the site's base, such as "fa/".
 func pageURL(rel string) string { return origin + basePath + rel }
 
-// findBrowser returns the Chromium to run: $CHROME, or the first of the usual names on PATH.
+// findBrowser returns the Chromium to run: $CHROME, else $CHROME_BIN (GitHub's Ubuntu runners set it
+// to their Google Chrome), else the first of the usual names on PATH.
 func findBrowser() (string, error) {
-	if p := os.Getenv("CHROME"); p != "" {
-		return exec.LookPath(p)
+	for _, v := range []string{"CHROME", "CHROME_BIN"} {
+		if p := os.Getenv(v); p != "" {
+			path, err := exec.LookPath(p)
+			if err != nil {
+				return "", fmt.Errorf("%s=%s: %w", v, p, err)
+			}
+			return path, nil
+		}
 	}
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p, nil
 		}
 	}
-	return "", errors.New("no Chromium found on PATH (tried chromium, chromium-browser, google-chrome); install it with: apt-get install -y chromium fonts-noto-core")
+	return "", errors.New("no Chromium found: CHROME and CHROME_BIN are unset, and PATH has none of chromium, chromium-browser, google-chrome (install it with: apt-get install -y chromium fonts-noto-core)")
 }
 
 // startBrowser starts the one browser of the package.
