@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+
+	"github.com/rokhdad/rokhdad/internal/diag"
 )
 
 // commandAliases are other names of commands, as Hugo spells them.
@@ -139,7 +141,7 @@ func nearest(typed string, candidates []string) string {
 	lt := strings.ToLower(typed)
 	for _, c := range candidates {
 		lc := strings.ToLower(c)
-		d := distance(lt, lc)
+		d := diag.Distance(lt, lc) // --prot is one edit from --port
 		if d > 2 || 2*d >= max(len(lt), len(lc)) {
 			if len(lt) >= 3 && strings.HasPrefix(lc, lt) {
 				d = 3 // a prefix, weaker than a near miss
@@ -152,33 +154,6 @@ func nearest(typed string, candidates []string) string {
 		}
 	}
 	return best
-}
-
-// distance is the edit distance between a and b in bytes (names are ASCII), counting a swap of
-// two neighbouring letters as one edit, like an insertion, a deletion or a change: --prot is one
-// edit from --port.
-func distance(a, b string) int {
-	d := make([][]int, len(a)+1)
-	for i := range d {
-		d[i] = make([]int, len(b)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(a)][len(b)]
 }
 
 // flagError rewrites an error of the flag package in the usage lines' spelling (--port, not

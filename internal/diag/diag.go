@@ -160,7 +160,7 @@ func Flatten(err error) List {
 func Suggest(s string, candidates []string) string {
 	best, bestDist := "", -1
 	for _, c := range candidates {
-		d := distance(strings.ToLower(s), strings.ToLower(c))
+		d := Distance(strings.ToLower(s), strings.ToLower(c))
 		if bestDist < 0 || d < bestDist {
 			best, bestDist = c, d
 		}
@@ -175,8 +175,9 @@ func Suggest(s string, candidates []string) string {
 	return ""
 }
 
-// distance is the Damerau–Levenshtein (optimal string alignment) distance between a and b, in runes.
-func distance(a, b string) int {
+// Distance is the Damerau–Levenshtein (optimal string alignment) distance between a and b, in runes:
+// an insertion, a deletion, a change or a swap of two neighbouring letters is one edit.
+func Distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
