@@ -136,6 +136,20 @@ func readMarker(dir string) (marker, error) {
 	return marker{state: Marker, files: files}, nil
 }
 
+// markerState is readMarker without reading the list of files.
+func markerState(dir string) (marker, error) {
+	for _, name := range []string{markerBuilding, Marker} {
+		_, err := os.Lstat(filepath.Join(dir, name))
+		if err == nil {
+			return marker{state: name}, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return marker{}, fmt.Errorf("cannot read rokhdad's marker %s: %w", filepath.Join(dir, name), err)
+		}
+	}
+	return marker{}, nil
+}
+
 // writeMarker writes dir's marker listing files, replacing a markerBuilding marker atomically.
 func writeMarker(dir string, files []string) error {
 	sort.Strings(files)
@@ -234,8 +248,9 @@ func foreignError(dest string, names []string) error {
 }
 
 // checkForeignDest refuses a destination that exists, is not empty and carries no marker. It
-// returns the destination's marker.
-func checkForeignDest(dest string) (marker, error) {
+// returns the destination's marker, with its list of files only when list is set: a site's list
+// is thousands of lines, and the check before the lock needs no more than the marker's presence.
+func checkForeignDest(dest string, list bool) (marker, error) {
 	st, err := os.Lstat(dest)
 	if errors.Is(err, fs.ErrNotExist) {
 		return marker{}, nil
@@ -246,7 +261,12 @@ func checkForeignDest(dest string) (marker, error) {
 	if !st.IsDir() {
 		return marker{}, fmt.Errorf("the destination %s exists and is not a folder; rokhdad replaces the destination as a whole, so choose another one", dest)
 	}
-	m, err := readMarker(dest)
+	var m marker
+	if list {
+		m, err = readMarker(dest)
+	} else {
+		m, err = markerState(dest)
+	}
 	if err != nil {
 		return m, err
 	}

@@ -64,7 +64,7 @@ type DirSink struct {
 func NewDirSink(dest string) (*DirSink, error) {
 	dest = filepath.Clean(dest)
 	parent := filepath.Dir(dest)
-	destMarker, err := checkForeignDest(dest)
+	destMarker, err := checkForeignDest(dest, true)
 	if err != nil {
 		return nil, err
 	}
@@ -448,7 +448,7 @@ func toDir(o Options, dest string, wrap func(render.Sink) render.Sink) (*Result,
 	}
 	// Refuse someone else's folder before even the lock file is made beside it; NewDirSink checks
 	// again under the lock.
-	if _, err := checkForeignDest(cdest); err != nil {
+	if _, err := checkForeignDest(cdest, false); err != nil {
 		return nil, err
 	}
 	if parent := filepath.Dir(cdest); parent != cdest {
