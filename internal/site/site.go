@@ -40,6 +40,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,11 +49,15 @@ import (
 	"github.com/rokhdad/rokhdad/internal/diag"
 )
 
-// Site is a resolved site.
+// Site is a resolved site. Nothing writes it after Resolve returns: a change to the articles makes
+// a new Site (Resolve again, or Swap), which shares what did not change.
 type Site struct {
 	Config *config.Config
-	Base   *url.URL // base URL in effect (config's, or the --baseURL override)
-	Langs  []*Lang  // in config order
+	URLs           // the base URL in effect (config's, or the --baseURL override)
+	Langs  []*Lang // in config order
+	// Reference is the instant the service pages' figures end at (see package uptime): the
+	// newest instant the content names (Newest) unless At gave another.
+	Reference time.Time
 }
 
 // Lang is one language's part of the site.
@@ -93,7 +98,7 @@ func Resolve(cfg *config.Config, base *url.URL, pages []*content.Page) (*Site, e
 	if base == nil {
 		base = cfg.BaseURL
 	}
-	s := &Site{Config: cfg, Base: base}
+	s := &Site{Config: cfg, URLs: URLs{Base: base}}
 	byCode := map[string]*Lang{}
 	for _, l := range cfg.Languages {
 		lang := &Lang{Language: l, URL: s.RelURL(l.Code + "/")}
@@ -174,6 +179,7 @@ func Resolve(cfg *config.Config, base *url.URL, pages []*content.Page) (*Site, e
 		return nil, errs
 	}
 	s.pairTerms()
+	s.Reference = Newest(s)
 	return s, nil
 }
 
@@ -268,15 +274,20 @@ func Newer(a, b *Page) bool {
 	return a.File < b.File
 }
 
+// URLs makes a site's URLs from its base URL.
+type URLs struct {
+	Base *url.URL
+}
+
 // RelURL is the root-relative URL of a site path ("fa/x/" → "/repo/fa/x/"), percent-encoded.
-func (s *Site) RelURL(p string) string {
-	u := url.URL{Path: strings.TrimSuffix(s.Base.Path, "/") + "/" + strings.TrimPrefix(p, "/")}
-	return u.EscapedPath()
+func (u URLs) RelURL(p string) string {
+	v := url.URL{Path: strings.TrimSuffix(u.Base.Path, "/") + "/" + strings.TrimPrefix(p, "/")}
+	return v.EscapedPath()
 }
 
 // AbsURL is the absolute URL of a site path.
-func (s *Site) AbsURL(p string) string {
-	return s.Base.Scheme + "://" + s.Base.Host + s.RelURL(p)
+func (u URLs) AbsURL(p string) string {
+	return u.Base.Scheme + "://" + u.Base.Host + u.RelURL(p)
 }
 
 // ImageURL is the URL of an article's front-matter image: an http(s) URL as written, or that of its

@@ -96,13 +96,7 @@ func (s *Site) SwitchURL(from, to *Lang, pl Place, path string) string {
 }
 
 // pages is how many pages a paginated list of n articles has.
-func (s *Site) pages(n int) int {
-	size := s.Config.Paginate
-	if size < 1 {
-		return 1
-	}
-	return max(1, (n+size-1)/size)
-}
+func (s *Site) pages(n int) int { return PagerCount(n, s.Config.Paginate) }
 
 func termKind(tags bool) string {
 	if tags {

@@ -165,12 +165,26 @@ const pagerWindow = 2
 // Paginate splits pages into pagers of size each; base is the list's site path ("fa/" or
 // "fa/services/x/"): page 1 is at base, page n at base + "page/n/". An empty list still has one pager.
 func (s *Site) Paginate(base string, pages []*Page, size int) []*Pager {
+	out := make([]*Pager, PagerCount(len(pages), size))
+	for i := range out {
+		out[i] = s.Pager(base, pages, size, i+1)
+	}
+	return out
+}
+
+// PagerCount is how many pagers of size each a list of n pages has: at least one.
+func PagerCount(n, size int) int {
+	if size < 1 {
+		return 1
+	}
+	return max(1, (n+size-1)/size)
+}
+
+// Pager is page n (from 1) of the pagers Paginate makes.
+func (s *Site) Pager(base string, pages []*Page, size, n int) *Pager {
+	total := PagerCount(len(pages), size)
 	if size < 1 {
 		size = len(pages) + 1
-	}
-	total := (len(pages) + size - 1) / size
-	if total == 0 {
-		total = 1
 	}
 	url := func(n int) string {
 		if n == 1 {
@@ -178,20 +192,17 @@ func (s *Site) Paginate(base string, pages []*Page, size int) []*Pager {
 		}
 		return s.RelURL(base + "page/" + strconv.Itoa(n) + "/")
 	}
-	out := make([]*Pager, total)
-	for i := range out {
-		lo, hi := i*size, min((i+1)*size, len(pages))
-		p := &Pager{Number: i + 1, Total: total, URL: url(i + 1), Pages: pages[lo:hi]}
-		if i > 0 {
-			p.Prev = url(i)
-		}
-		if i+1 < total {
-			p.Next = url(i + 2)
-		}
-		p.Links = pagerLinks(i+1, total, url)
-		out[i] = p
+	i := n - 1
+	lo, hi := min(i*size, len(pages)), min((i+1)*size, len(pages))
+	p := &Pager{Number: n, Total: total, URL: url(n), Pages: pages[lo:hi]}
+	if i > 0 {
+		p.Prev = url(i)
 	}
-	return out
+	if n < total {
+		p.Next = url(n + 1)
+	}
+	p.Links = pagerLinks(n, total, url)
+	return p
 }
 
 // pagerLinks lists the numbered links of page cur of total: 1, a gap, cur-2 … cur+2, a gap, total.
