@@ -77,20 +77,62 @@ func Run(o Options, sink render.Sink) (*Result, error) {
 		return nil, err
 	}
 	defer fsys.Close()
+	if o.Minify {
+		sink = minify.Sink(sink)
+	}
+	st, err := newStage(o, s, fsys)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := st.all(sink); err != nil {
+		return nil, err
+	}
+	return &Result{Site: st.site, Pages: st.pages}, nil
+}
+
+// stage is a resolved site made into files: the renderer of its configuration, the site at its
+// reference instant, and the plan of its outputs once rendered.
+type stage struct {
+	o     Options
+	r     *render.Renderer
+	site  *site.Site
+	fsys  *source.FS
+	jobs  []job
+	pages int
+}
+
+// newStage prepares rendering s: it parses the layouts and catalogs, and fixes the reference
+// instant (SOURCE_DATE_EPOCH, else the newest date in the content).
+func newStage(o Options, s *site.Site, fsys *source.FS) (*stage, error) {
 	ref, err := reference()
 	if err != nil {
 		return nil, err
 	}
-	r, err := render.New(s, fsys, render.Options{Workers: o.Workers, Ctx: o.Ctx, Reference: ref})
+	r, err := render.New(fsys, s.Config, s.URLs)
 	if err != nil {
 		return nil, err
 	}
-	if o.Minify {
-		sink = minify.Sink(sink)
-	}
-	n, err := r.Render(sink)
+	return &stage{o: o, r: r, site: s.At(ref), fsys: fsys}, nil
+}
+
+// all renders every output of the stage's site into sink, and keeps the plan. A static file in the
+// way of a generated output is an error naming both, found before anything is written.
+func (st *stage) all(sink render.Sink) ([]job, error) {
+	static, err := st.fsys.Files("static")
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Site: s, Pages: n}, nil
+	jobs, pages := plan(st.site, static)
+	if err := collisions(st.site, jobs, static); err != nil {
+		return nil, err
+	}
+	if err := st.runner(sink).run(jobs, st.o.Workers); err != nil {
+		return nil, err
+	}
+	st.jobs, st.pages = jobs, pages
+	return jobs, nil
+}
+
+func (st *stage) runner(sink render.Sink) *runner {
+	return &runner{r: st.r, s: st.site, fsys: st.fsys, sink: sink, ctx: st.o.Ctx}
 }

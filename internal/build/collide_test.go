@@ -112,7 +112,7 @@ func TestSessionCollisions(t *testing.T) {
 	defer sess.Close()
 
 	write(t, dir, "content/en/tags/outage.md", article(9, "en", ""))
-	_, err = sess.Update([]string{"content/en/tags/outage.md"}, sink, nil)
+	_, err = updateAll(sess, []string{"content/en/tags/outage.md"}, sink)
 	if err == nil || !strings.HasPrefix(err.Error(), "content/en/tags/outage.md: ") || !strings.Contains(err.Error(), "/news/en/tags/outage/") {
 		t.Errorf("new article in tags/: got %v", err)
 	}
@@ -121,7 +121,7 @@ func TestSessionCollisions(t *testing.T) {
 	}
 
 	write(t, dir, "content/en/incidents/new.md", article(8, "en", ""))
-	_, err = sess.Update([]string{"content/en/incidents/new.md"}, sink, nil)
+	_, err = updateAll(sess, []string{"content/en/incidents/new.md"}, sink)
 	if err == nil || !strings.HasPrefix(err.Error(), "static/en/incidents/new/index.html: ") || !strings.Contains(err.Error(), "content/en/incidents/new.md") {
 		t.Errorf("new article over a static page: got %v", err)
 	}

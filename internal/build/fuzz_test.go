@@ -50,11 +50,7 @@ func newArticleSite(tb testing.TB) *articleSite {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { fsys.Close() })
-	empty, err := site.Resolve(cfg, nil, nil)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	r, err := render.New(empty, fsys, render.Options{Workers: 1})
+	r, err := render.New(fsys, cfg, site.URLs{Base: cfg.BaseURL})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -73,7 +69,7 @@ func (a *articleSite) render(src []byte) ([]byte, error) {
 		return nil, err
 	}
 	a.buf.Reset()
-	if err := a.r.RenderArticle(s, s.Lang("fa").Pages[0], &a.buf); err != nil {
+	if err := a.r.Render(&a.buf, s, render.Target{Kind: render.Single, Lang: langIndex(s, "fa")}); err != nil {
 		return nil, err
 	}
 	return a.buf.Bytes(), nil

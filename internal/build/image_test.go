@@ -61,15 +61,15 @@ func TestSessionImage(t *testing.T) {
 	defer sess.Close()
 	const f = "content/en/incidents/a02.md"
 	write(t, dir, f, article(2, "en", "image = \"images/x.jpg\"\nimage_alt = \"x\"\n"))
-	if _, err := sess.Update([]string{f}, sink, nil); err != nil {
+	if _, err := updateAll(sess, []string{f}, sink); err != nil {
 		t.Fatalf("existing image: %v", err)
 	}
 	write(t, dir, f, article(2, "en", "image = \"images/nope.jpg\"\nimage_alt = \"x\"\n"))
-	if _, err := sess.Update([]string{f}, sink, nil); err == nil || !strings.Contains(err.Error(), f+`:3:1: image "images/nope.jpg": there is no file static/images/nope.jpg`) {
+	if _, err := updateAll(sess, []string{f}, sink); err == nil || !strings.Contains(err.Error(), f+`:3:1: image "images/nope.jpg": there is no file static/images/nope.jpg`) {
 		t.Errorf("missing image: %v", err)
 	}
 	write(t, dir, f, article(2, "en", "draft = true\nimage = \"images/nope.jpg\"\nimage_alt = \"x\"\n"))
-	if _, err := sess.Update([]string{f}, sink, nil); err != nil {
+	if _, err := updateAll(sess, []string{f}, sink); err != nil {
 		t.Errorf("a draft's missing image: %v", err)
 	}
 }

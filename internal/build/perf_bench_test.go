@@ -273,7 +273,7 @@ func BenchmarkSessionUpdate(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		u, err := sess.Update([]string{rel}, sink, nil)
+		u, err := updateAll(sess, []string{rel}, sink)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -3,9 +3,9 @@ package build
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -19,7 +19,7 @@ import (
 
 // Session is a build kept in memory so that it can be brought up to date after files change, as
 // serve does: the configuration, the open site folder, every loaded article, the parsed layouts
-// and catalogs, and what each output was made from (see render.Rerender).
+// and catalogs, and what each output was made from (see sig).
 //
 // Update re-reads only the articles that changed and re-resolves the site from the articles in
 // memory — cheap next to rendering — then renders again only the outputs that show a changed
@@ -32,9 +32,8 @@ type Session struct {
 	cfg   *config.Config
 	fsys  *source.FS
 	pages map[string]*content.Page // every article, drafts too, by file
-	site  *site.Site
-	r     *render.Renderer
-	why   string // why Update cannot work incrementally, or ""
+	st    *stage                   // the current site, its renderer and plan; a new one after each update
+	why   string                   // why Update cannot work incrementally, or ""
 }
 
 // ErrFullBuild is returned by Session.Update when the changes need a whole build.
@@ -64,25 +63,21 @@ func NewSession(o Options, sink render.Sink) (*Session, *Result, error) {
 	for _, p := range all {
 		s.pages[p.File] = p
 	}
-	if s.site, err = s.resolve(); err != nil {
-		return nil, nil, err
-	}
-	ref, err := reference()
+	resolved, err := s.resolve()
 	if err != nil {
 		return nil, nil, err
 	}
-	if s.r, err = render.New(s.site, fsys, render.Options{Workers: o.Workers, Ctx: o.Ctx, Reference: ref}); err != nil {
+	if s.st, err = newStage(o, resolved, fsys); err != nil {
 		return nil, nil, err
 	}
-	if own := s.r.SiteLayouts(); len(own) > 0 {
+	if own := s.st.r.SiteLayouts(); len(own) > 0 {
 		s.why = "the site has layouts of its own (" + strings.Join(own, ", ") + ")"
 	}
-	n, err := s.r.Render(sink)
-	if err != nil {
+	if _, err := s.st.all(sink); err != nil {
 		return nil, nil, err
 	}
 	ok = true
-	return s, &Result{Site: s.site, Pages: n}, nil
+	return s, &Result{Site: s.st.site, Pages: s.st.pages}, nil
 }
 
 // Close releases the site folder.
@@ -92,27 +87,27 @@ func (s *Session) Close() error { return s.fsys.Close() }
 func (s *Session) Incremental() (bool, string) { return s.why == "", s.why }
 
 // resolve resolves the articles in memory, in file order as LoadContent gives them.
-func (s *Session) resolve() (*site.Site, error) {
-	files := make([]string, 0, len(s.pages))
-	for f := range s.pages {
-		files = append(files, f)
-	}
-	sort.Strings(files)
+func (s *Session) resolve() (*site.Site, error) { return resolve(s.cfg, s.o, s.pages) }
+
+func resolve(cfg *config.Config, o Options, byFile map[string]*content.Page) (*site.Site, error) {
+	files := slices.Sorted(maps.Keys(byFile))
 	pages := make([]*content.Page, 0, len(files))
 	for _, f := range files {
-		if p := s.pages[f]; s.o.Drafts || !p.Draft {
+		if p := byFile[f]; o.Drafts || !p.Draft {
 			pages = append(pages, p)
 		}
 	}
-	return site.Resolve(s.cfg, s.o.BaseURL, pages)
+	return site.Resolve(cfg, o.BaseURL, pages)
 }
 
 // Update brings the build in sink up to date after the files changed (slash paths relative to the
-// site folder) were written, created or deleted. It returns ErrFullBuild when it cannot; any other
-// error is the site's (a broken article, say), and leaves the session as it was, so that fixing
-// the file and calling Update again works. ready, when not nil, is called once the pages are
-// written, with the feeds and indexes still to come (see render.Rerender).
-func (s *Session) Update(changed []string, sink render.Sink, ready func(late []string)) (*Update, error) {
+// site folder) were written, created or deleted, and returns what is left to do: it writes the
+// pages that changed and removes the outputs the site no longer has; the feeds, indexes and
+// sitemap, which cover a whole language and take longest, are left to the returned Update's Finish
+// — so that the page an editor is looking at can be reloaded while they are written. It returns
+// ErrFullBuild when it cannot work incrementally; any other error is the site's (a broken article,
+// say), and leaves the session as it was, so that fixing the file and calling Update again works.
+func (s *Session) Update(changed []string, sink render.Sink) (*Update, error) {
 	if s.why != "" {
 		return nil, ErrFullBuild
 	}
@@ -148,64 +143,125 @@ func (s *Session) Update(changed []string, sink render.Sink, ready func(late []s
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	u := &Update{sess: s}
 	if len(next) == 0 && len(gone) == 0 {
-		return &Update{Total: time.Since(start)}, nil
+		u.Ready = time.Since(start)
+		return u, nil
 	}
-	var readyAt time.Duration
-	readyTimed := func(late []string) {
-		readyAt = time.Since(start)
-		if ready != nil {
-			ready(late)
-		}
-	}
-	if swaps := s.inPlace(next, gone); swaps != nil {
-		// Only the articles' content changed, not their place in the site: no resolving.
-		for f, p := range next {
-			s.pages[f] = p
-		}
-		resolved := time.Since(start)
-		ch, err := s.r.Replace(swaps, sink, readyTimed)
-		if err != nil {
-			s.why = "the last update failed"
-			return nil, err
-		}
-		return &Update{Changes: ch, InPlace: true, Resolve: resolved, Ready: readyAt, Total: time.Since(start)}, nil
-	}
-	// Resolve with the changes; keep the old articles until that succeeded.
-	old := make(map[string]*content.Page, len(next)+len(gone))
-	for f := range next {
-		old[f] = s.pages[f]
-	}
-	for f := range gone {
-		old[f] = s.pages[f]
-	}
-	apply := func(m map[string]*content.Page) {
-		for f, p := range m {
-			if p == nil {
-				delete(s.pages, f)
-			} else {
-				s.pages[f] = p
-			}
-		}
-	}
-	for f := range gone {
-		next[f] = nil
-	}
-	apply(next)
-	ns, err := s.resolve()
+	ref, err := reference()
 	if err != nil {
-		apply(old)
 		return nil, err
 	}
-	resolved := time.Since(start)
-	ch, err := s.r.Rerender(ns, sink, readyTimed)
-	if err != nil {
-		// The renderer is half moved to the new site: only a whole build can continue.
+	cur := s.st
+	st := &stage{o: s.o, r: cur.r, fsys: s.fsys, pages: cur.pages}
+	var dirty []job
+	if swaps := s.inPlace(next, gone); swaps != nil {
+		// Only the articles' content changed, not their place in the site: no resolving.
+		st.site = cur.site.Swap(swaps).At(ref)
+		st.jobs, dirty = swapped(cur.jobs, swaps, st.site)
+		u.InPlace = true
+	} else {
+		// Resolve with the changes; keep the old articles until that succeeded.
+		pages := maps.Clone(s.pages)
+		for f, p := range next {
+			pages[f] = p
+		}
+		for f := range gone {
+			delete(pages, f)
+		}
+		resolved, err := resolve(s.cfg, s.o, pages)
+		if err != nil {
+			return nil, err
+		}
+		st.site = resolved.At(ref)
+		static, err := s.fsys.Files("static")
+		if err != nil {
+			return nil, err
+		}
+		st.jobs, st.pages = plan(st.site, static)
+		if err := collisions(st.site, st.jobs, static); err != nil {
+			return nil, err
+		}
+		dirty, u.Removed = diff(cur.jobs, st.jobs)
+	}
+	u.Resolve = time.Since(start)
+	var now []job
+	for _, j := range dirty {
+		if j.late() {
+			u.late = append(u.late, j)
+		} else {
+			now = append(now, j)
+		}
+	}
+	if err := st.runner(sink).run(now, s.o.Workers); err != nil {
+		// Some pages of the new site may be written: only a whole build can continue.
 		s.why = "the last update failed"
 		return nil, err
 	}
-	s.site = ns
-	return &Update{Changes: ch, Resolve: resolved, Ready: readyAt, Total: time.Since(start)}, nil
+	if rm, ok := sink.(render.Remover); ok {
+		for _, out := range u.Removed {
+			if err := rm.Remove(out); err != nil {
+				s.why = "the last update failed"
+				return nil, err
+			}
+		}
+	}
+	for f, p := range next {
+		s.pages[f] = p
+	}
+	for f := range gone {
+		delete(s.pages, f)
+	}
+	s.st, u.st = st, st
+	u.Pages = len(now)
+	for _, j := range now {
+		u.Written = append(u.Written, j.out)
+	}
+	u.Ready = time.Since(start)
+	return u, nil
+}
+
+// Update is what Session.Update did, and what it left to do.
+type Update struct {
+	Pages   int           // pages rendered again
+	Late    int           // feeds, indexes and sitemap rendered again by Finish
+	Written []string      // every file written, pages first, then those of Finish
+	Removed []string      // outputs the site no longer has
+	InPlace bool          // the articles kept their places: nothing was resolved again (site.Site.Swap)
+	Resolve time.Duration // reading the changed files and resolving the site
+	Ready   time.Duration // until the pages were written
+
+	sess *Session
+	st   *stage
+	late []job
+}
+
+// Pending lists the outputs Finish will write: the feeds, indexes and sitemap whose articles
+// changed.
+func (u *Update) Pending() []string {
+	out := make([]string, len(u.late))
+	for i, j := range u.late {
+		out[i] = j.out
+	}
+	return out
+}
+
+// Finish writes the pending outputs into sink, on one worker: the other cores stay free for the
+// reloading browser's requests. After an error only a whole build can continue.
+func (u *Update) Finish(sink render.Sink) error {
+	if len(u.late) == 0 {
+		return nil
+	}
+	if err := u.st.runner(sink).run(u.late, 1); err != nil {
+		u.sess.why = "the last update failed"
+		return err
+	}
+	u.Late = len(u.late)
+	for _, j := range u.late {
+		u.Written = append(u.Written, j.out)
+	}
+	u.late = nil
+	return nil
 }
 
 // inPlace returns, when every change is an edit of an existing article that keeps its place in
@@ -225,15 +281,6 @@ func (s *Session) inPlace(next map[string]*content.Page, gone map[string]bool) m
 		swaps[old] = p
 	}
 	return swaps
-}
-
-// Update is what Session.Update did.
-type Update struct {
-	render.Changes
-	InPlace bool          // the articles kept their places: nothing was resolved again (render.Replace)
-	Resolve time.Duration // reading the changed files and resolving the site
-	Ready   time.Duration // until the pages were written (ready was called)
-	Total   time.Duration // until the feeds and indexes were written too
 }
 
 type changeKind int

@@ -15,6 +15,8 @@ import (
 	"testing"
 
 	"github.com/rokhdad/rokhdad"
+	"github.com/rokhdad/rokhdad/internal/render"
+	"github.com/rokhdad/rokhdad/internal/site"
 )
 
 // mapSink keeps files in memory and can remove them, like serve's.
@@ -151,13 +153,16 @@ func TestSessionMatchesWholeBuild(t *testing.T) {
 	}
 	update := func(step string, changed ...string) *Update {
 		t.Helper()
-		var late []string
-		u, err := sess.Update(changed, sink, func(l []string) { late = l })
+		u, err := sess.Update(changed, sink)
 		if err != nil {
 			t.Fatalf("%s: %v", step, err)
 		}
+		late := u.Pending()
+		if err := u.Finish(sink); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
 		if !slices.Equal(late, u.Written[u.Pages:]) {
-			t.Errorf("%s: ready was told %v, then %v came", step, late, u.Written[u.Pages:])
+			t.Errorf("%s: Pending said %v, then Finish wrote %v", step, late, u.Written[u.Pages:])
 		}
 		compare(step)
 		return u
@@ -170,8 +175,8 @@ func TestSessionMatchesWholeBuild(t *testing.T) {
 	if !u.InPlace {
 		t.Error("body edit: the site was resolved again")
 	}
-	p := sess.site.Lang("fa").Pages[0]
-	for _, q := range sess.site.Lang("fa").Pages {
+	p := sess.st.site.Lang("fa").Pages[0]
+	for _, q := range sess.st.site.Lang("fa").Pages {
 		if q.Name == "a05" {
 			p = q
 		}
@@ -231,7 +236,7 @@ func TestSessionMatchesWholeBuild(t *testing.T) {
 	// A broken article is an error and changes nothing; fixed, it goes through.
 	before := len(sink.files)
 	write(t, dir, "content/fa/incidents/a06.md", "+++\ntitle = \n+++\n")
-	if _, err := sess.Update([]string{"content/fa/incidents/a06.md"}, sink, nil); err == nil || errors.Is(err, ErrFullBuild) {
+	if _, err := updateAll(sess, []string{"content/fa/incidents/a06.md"}, sink); err == nil || errors.Is(err, ErrFullBuild) {
 		t.Fatalf("broken article: %v", err)
 	}
 	if len(sink.files) != before {
@@ -242,16 +247,16 @@ func TestSessionMatchesWholeBuild(t *testing.T) {
 
 	// An editor's swap file is nothing; a layout, the configuration or a new folder is a whole build.
 	write(t, dir, "content/fa/incidents/.a06.md.swp", "x")
-	if u, err := sess.Update([]string{"content/fa/incidents/.a06.md.swp"}, sink, nil); err != nil || len(u.Written) != 0 {
+	if u, err := updateAll(sess, []string{"content/fa/incidents/.a06.md.swp"}, sink); err != nil || len(u.Written) != 0 {
 		t.Errorf("swap file: %v, %v", u, err)
 	}
 	for _, f := range []string{"layouts/single.html", "site.toml", "i18n/fa.toml", "static/x.css", "content/fa/x.md"} {
-		if _, err := sess.Update([]string{f}, sink, nil); !errors.Is(err, ErrFullBuild) {
+		if _, err := updateAll(sess, []string{f}, sink); !errors.Is(err, ErrFullBuild) {
 			t.Errorf("%s: %v, want ErrFullBuild", f, err)
 		}
 	}
 	write(t, dir, "content/fa/new-section/x.md", article(40, "fa", ""))
-	if _, err := sess.Update([]string{"content/fa/new-section"}, sink, nil); !errors.Is(err, ErrFullBuild) {
+	if _, err := updateAll(sess, []string{"content/fa/new-section"}, sink); !errors.Is(err, ErrFullBuild) {
 		t.Errorf("new folder: %v, want ErrFullBuild", err)
 	}
 }
@@ -288,7 +293,26 @@ func TestSessionWithOwnLayouts(t *testing.T) {
 	if ok, why := sess.Incremental(); ok || !strings.Contains(why, "layouts/partials/footer.html") {
 		t.Errorf("Incremental() = %v, %q", ok, why)
 	}
-	if _, err := sess.Update([]string{"content/fa/incidents/a01.md"}, newMapSink(), nil); !errors.Is(err, ErrFullBuild) {
+	if _, err := updateAll(sess, []string{"content/fa/incidents/a01.md"}, newMapSink()); !errors.Is(err, ErrFullBuild) {
 		t.Errorf("err = %v, want ErrFullBuild", err)
 	}
+}
+
+// updateAll is Session.Update and then its Finish, as serve does.
+func updateAll(sess *Session, changed []string, sink render.Sink) (*Update, error) {
+	u, err := sess.Update(changed, sink)
+	if err != nil {
+		return nil, err
+	}
+	return u, u.Finish(sink)
+}
+
+// langIndex is the index of language code in s.Langs.
+func langIndex(s *site.Site, code string) int {
+	for i, l := range s.Langs {
+		if l.Code == code {
+			return i
+		}
+	}
+	return -1
 }

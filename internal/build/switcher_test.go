@@ -144,7 +144,7 @@ func TestSwitcherAfterUpdate(t *testing.T) {
 	// c gets its English translation, with a tag at the index of فقط فارسی, in a month en lacked.
 	write(t, dir, "content/en/incidents/c.md", "+++\ntitle = \"Slow\"\ndate = 2023-10-10T12:00:00Z\nsummary = \"Slow\"\n"+
 		"services = []\ntags = [\"outage\", \"fa only\"]\n+++\n\nSlow.\n")
-	if _, err := sess.Update([]string{"content/en/incidents/c.md"}, sink, func([]string) {}); err != nil {
+	if _, err := updateAll(sess, []string{"content/en/incidents/c.md"}, sink); err != nil {
 		t.Fatal(err)
 	}
 	for page, want := range map[string]string{

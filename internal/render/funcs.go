@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unsafe"
+	"weak"
 
 	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/locale"
@@ -76,10 +77,10 @@ func (r *langRenderer) funcs() template.FuncMap {
 		"partialCached": r.partialCached,
 		"digitStyle":    func() string { return counterStyle(r.loc.Zero()) },
 		"termURL": func(kind, name string) string {
-			return r.site.RelURL(r.lang.Code + "/" + kind + "/" + site.Slug(name) + "/")
+			return r.urls.RelURL(r.conf.Code + "/" + kind + "/" + site.Slug(name) + "/")
 		},
-		"rel": func(p string) string { return r.site.RelURL(p) },
-		"abs": func(p string) string { return r.site.AbsURL(p) },
+		"rel": func(p string) string { return r.urls.RelURL(p) },
+		"abs": func(p string) string { return r.urls.AbsURL(p) },
 	}
 }
 
@@ -175,14 +176,15 @@ func (r *langRenderer) partialCached(name string, data any, variants ...any) (te
 // card renders the "card" partial for p once and keeps the HTML: an article appears on its home
 // page, its month, and every service and tag page it names.
 func (r *langRenderer) card(p *site.Page) (template.HTML, error) {
-	if v, ok := r.cards.Load(p.Page); ok {
-		return v.(template.HTML), nil
+	k := weak.Make(p.Page)
+	if h, ok := r.cards.load(k); ok {
+		return h, nil
 	}
 	var b strings.Builder
 	if err := r.kinds["list"].ExecuteTemplate(&b, "card", p); err != nil {
 		return "", err
 	}
 	h := template.HTML(b.String())
-	r.cards.Store(p.Page, h)
+	r.cards.store(p.Page, k, h)
 	return h, nil
 }

@@ -47,7 +47,7 @@ func (r *langRenderer) authors(p *site.Page) []Author {
 		}
 		return out
 	}
-	if a := r.site.Config.Author(r.lang.Language); a.Name != "" {
+	if a := r.cfg.Author(r.conf); a.Name != "" {
 		return []Author{{Name: r.digits(a.Name), URL: a.URL}}
 	}
 	return nil
@@ -58,7 +58,7 @@ func (r *langRenderer) imageURL(img string) string {
 	if img == "" || isHTTP(img) {
 		return img
 	}
-	return r.site.AbsURL(img)
+	return r.urls.AbsURL(img)
 }
 
 func isHTTP(s string) bool {
@@ -67,24 +67,10 @@ func isHTTP(s string) bool {
 
 // pageImage is the absolute URL of an article's picture for Open Graph: its own, else the site's.
 func (r *langRenderer) pageImage(p *site.Page) string {
-	if img := r.site.ImageURL(p.Page, true); img != "" {
+	if img := r.urls.ImageURL(p.Page, true); img != "" {
 		return img
 	}
-	return r.imageURL(r.site.Config.Image)
-}
-
-// modified is when an article last changed, as far as its file says: the latest of its date,
-// lastmod and timeline updates (see above).
-func modified(p *site.Page) time.Time {
-	t := updated(p.Date, p.Updated)
-	if n := len(p.Timeline); n > 0 {
-		// Entries are in order, so the last has the latest at; any may have been corrected later.
-		t = updated(t, p.Timeline[n-1].At)
-		for i := range p.Timeline {
-			t = updated(t, p.Timeline[i].Updated)
-		}
-	}
-	return t
+	return r.imageURL(r.cfg.Image)
 }
 
 type ldThing struct {
@@ -102,12 +88,12 @@ type ldObject struct {
 // newsArticle is the schema.org NewsArticle of a page, as JSON that is safe inside <script>:
 // encoding/json writes <, > and & as \u003c, \u003e and \u0026.
 func (r *langRenderer) newsArticle(p *site.Page, d *Data) (template.JS, error) {
-	cfg := r.site.Config
-	home := r.site.AbsURL(r.lang.Code + "/")
-	pub := cfg.Publisher(r.lang.Language)
+	cfg := r.cfg
+	home := r.urls.AbsURL(r.conf.Code + "/")
+	pub := cfg.Publisher(r.conf)
 	publisher := ldThing{Type: "Organization", Name: pub.Name, URL: pub.URL}
 	if publisher.Name == "" {
-		publisher.Name = r.lang.Title
+		publisher.Name = r.conf.Title
 	}
 	if publisher.URL == "" {
 		publisher.URL = home
@@ -123,7 +109,7 @@ func (r *langRenderer) newsArticle(p *site.Page, d *Data) (template.JS, error) {
 			authors = append(authors, ldThing{Type: "Person", Name: a.Name})
 		}
 	case len(d.Authors) > 0:
-		authors = []ldThing{{Type: cfg.Author(r.lang.Language).Type, Name: d.Authors[0].Name, URL: d.Authors[0].URL}}
+		authors = []ldThing{{Type: cfg.Author(r.conf).Type, Name: d.Authors[0].Name, URL: d.Authors[0].URL}}
 	default:
 		authors = []ldThing{{Type: "Organization", Name: r.digits(publisher.Name), URL: publisher.URL}}
 	}
@@ -133,7 +119,7 @@ func (r *langRenderer) newsArticle(p *site.Page, d *Data) (template.JS, error) {
 	}
 	about := make([]ldThing, len(p.Services))
 	for i, s := range p.Services {
-		about[i] = ldThing{Type: "Service", Name: s, URL: r.site.AbsURL(r.lang.Code + "/services/" + site.Slug(s) + "/")}
+		about[i] = ldThing{Type: "Service", Name: s, URL: r.urls.AbsURL(r.conf.Code + "/services/" + site.Slug(s) + "/")}
 	}
 	v := struct {
 		Context       string    `json:"@context"`
@@ -153,9 +139,9 @@ func (r *langRenderer) newsArticle(p *site.Page, d *Data) (template.JS, error) {
 		Keywords      []string  `json:"keywords,omitempty"`
 	}{
 		Context: "https://schema.org", Type: "NewsArticle", Headline: r.digits(p.Title), Description: r.digits(p.Summary),
-		DatePublished: p.Date.UTC().Format(time.RFC3339), DateModified: modified(p).UTC().Format(time.RFC3339),
-		InLanguage: r.lang.Code, URL: p.Permalink, MainEntity: p.Permalink, Image: image,
-		Author: authors, Publisher: publisher, IsPartOf: ldThing{Type: "WebSite", Name: r.lang.Title, URL: home},
+		DatePublished: p.Date.UTC().Format(time.RFC3339), DateModified: site.Modified(p).UTC().Format(time.RFC3339),
+		InLanguage: r.conf.Code, URL: p.Permalink, MainEntity: p.Permalink, Image: image,
+		Author: authors, Publisher: publisher, IsPartOf: ldThing{Type: "WebSite", Name: r.conf.Title, URL: home},
 		About: about, Keywords: append(append([]string{}, p.Services...), p.Tags...),
 	}
 	b, err := json.Marshal(v)

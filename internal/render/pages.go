@@ -1,12 +1,11 @@
 package render
 
 import (
-	"bytes"
 	"html/template"
+	"io"
 	"strings"
 	"time"
 
-	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/markdown"
 	"github.com/rokhdad/rokhdad/internal/site"
 )
@@ -47,23 +46,20 @@ type Link struct {
 	Label string // a sentence for the link, in the page's language
 }
 
-// peer returns the renderer of another language of the same site.
-func (r *langRenderer) peer(code string) *langRenderer { return r.peers[code] }
-
-func (r *langRenderer) baseData(kind string) *Data {
+func (r *view) baseData(kind string) *Data {
 	return &Data{Kind: kind, Site: r.site, Lang: r.lang}
 }
 
-func (r *langRenderer) renderSingle(w *bytes.Buffer, p *site.Page) error {
+func (r *view) renderSingle(w io.Writer, p *site.Page) error {
 	d := r.baseData("single")
 	d.Page = p
-	d.Title = r.plain(p.Title) + " · " + r.lang.Title
+	d.Title = r.plain(p.Title) + " · " + r.conf.Title
 	d.Description = r.plain(p.Summary)
 	if d.Description == "" {
 		d.Description = r.describe(p.Title)
 	}
 	d.Permalink = p.Permalink
-	d.Alternates = append(d.Alternates, Link{Lang: r.lang.Code, Href: p.Permalink})
+	d.Alternates = append(d.Alternates, Link{Lang: r.conf.Code, Href: p.Permalink})
 	for _, t := range p.Translations {
 		d.Alternates = append(d.Alternates, Link{Lang: t.Lang.Code, Href: t.Permalink})
 		// The link speaks the language it leads to.
@@ -126,20 +122,10 @@ type landingReport struct {
 // LandingReports is how many of each language's latest reports the landing page lists.
 const LandingReports = 3
 
-// landingSig is what the landing page shows of the articles: each language's latest ones.
-func (r *Renderer) landingSig() sig {
-	var deps []*content.Page
-	for _, l := range r.site.Langs {
-		deps = append(deps, contents(l.Pages[:min(LandingReports, len(l.Pages))])...)
-		deps = append(deps, nil)
-	}
-	return sig{deps: deps}
-}
-
 // renderLanding writes /: the site's languages side by side, each in its own language and
 // direction, with its name, tagline and latest reports. It sends no one anywhere: a reader picks,
 // and search engines find each language by the hreflang alternates (x-default is this page).
-func (r *Renderer) renderLanding(w *bytes.Buffer) error {
+func (r *Renderer) renderLanding(w io.Writer, s *site.Site) error {
 	var data struct {
 		Langs     []landingLang
 		Default   landingLang
@@ -148,14 +134,14 @@ func (r *Renderer) renderLanding(w *bytes.Buffer) error {
 		Title     string
 		Desc      string
 	}
-	data.CSS = r.site.RelURL("css/site.css")
-	data.Permalink = r.site.AbsURL("")
+	data.CSS = s.RelURL("css/site.css")
+	data.Permalink = s.AbsURL("")
 	var titles, descs []string
-	for _, l := range r.site.Langs {
+	for _, l := range s.Langs {
 		lr := r.langs[l.Code]
 		c := lr.cat
 		ll := landingLang{Code: l.Code, Name: l.Name, Title: l.Title, Direction: l.Direction, URL: l.URL,
-			Abs: r.site.AbsURL(l.Code + "/"), Digits: counterStyle(lr.loc.Zero())}
+			Abs: s.AbsURL(l.Code + "/"), Digits: counterStyle(lr.loc.Zero())}
 		var err error
 		if ll.Tagline, err = c.T("site_tagline"); err != nil {
 			return err
@@ -173,7 +159,7 @@ func (r *Renderer) renderLanding(w *bytes.Buffer) error {
 		data.Langs = append(data.Langs, ll)
 		titles = append(titles, l.Title)
 		descs = append(descs, ll.Tagline)
-		if l.Code == r.site.Config.DefaultLanguage {
+		if l.Code == s.Config.DefaultLanguage {
 			data.Default = ll
 		}
 	}
@@ -202,7 +188,7 @@ func (r *langRenderer) inlineTime(t time.Time, _ string) string {
 
 // render404 writes the bilingual page GitHub Pages serves for a missing URL. Its links are
 // root-relative from the base URL, so they work at any depth under the site.
-func (r *Renderer) render404(w *bytes.Buffer) error {
+func (r *Renderer) render404(w io.Writer, s *site.Site) error {
 	type lang struct {
 		Code, Direction, Name, Title, Heading, Text, Home, HomeLabel string
 	}
@@ -210,8 +196,8 @@ func (r *Renderer) render404(w *bytes.Buffer) error {
 		Langs []lang
 		CSS   string
 	}
-	data.CSS = r.site.RelURL("css/site.css")
-	for _, l := range r.site.Langs {
+	data.CSS = s.RelURL("css/site.css")
+	for _, l := range s.Langs {
 		c := r.langs[l.Code].cat
 		var x lang
 		var err error

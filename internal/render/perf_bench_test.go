@@ -20,7 +20,7 @@ import (
 // perfRenderer loads and resolves a corpus of n articles per language the way internal/build does
 // (which this package cannot import: build imports render) and prepares its Renderer over the
 // default theme. Drafts are left out, as a build does by default.
-func perfRenderer(b testing.TB, n int) *Renderer {
+func perfRenderer(b testing.TB, n int) (*Renderer, *site.Site) {
 	b.Helper()
 	dir := benchcorpus.Generate(b, n)
 	cfg, err := config.Load(dir)
@@ -67,11 +67,11 @@ func perfRenderer(b testing.TB, n int) *Renderer {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r, err := New(s, fsys, Options{})
+	r, err := New(fsys, cfg, s.URLs)
 	if err != nil {
 		b.Fatal(err)
 	}
-	return r
+	return r, s
 }
 
 // BenchmarkTemplateSingle renders every article page of a 200-article corpus, per language: the
@@ -80,17 +80,16 @@ func perfRenderer(b testing.TB, n int) *Renderer {
 // once before timing, so the per-language caches (timeline entry HTML, which the updates feed
 // usually fills first in a build) are warm.
 func BenchmarkTemplateSingle(b *testing.B) {
-	r := perfRenderer(b, 200)
-	for _, l := range r.site.Langs {
-		lr := r.langs[l.Code]
+	r, s := perfRenderer(b, 200)
+	for i, l := range s.Langs {
 		if len(l.Pages) == 0 {
 			b.Fatalf("no %s articles", l.Code)
 		}
 		var size int64
 		var buf bytes.Buffer
-		for _, p := range l.Pages {
+		for k := range l.Pages {
 			buf.Reset()
-			if err := lr.renderSingle(&buf, p); err != nil {
+			if err := r.Render(&buf, s, Target{Kind: Single, Lang: i, Index: k}); err != nil {
 				b.Fatal(err)
 			}
 			size += int64(buf.Len())
@@ -99,9 +98,9 @@ func BenchmarkTemplateSingle(b *testing.B) {
 			b.SetBytes(size)
 			b.ReportAllocs()
 			for b.Loop() {
-				for _, p := range l.Pages {
+				for k := range l.Pages {
 					buf.Reset()
-					if err := lr.renderSingle(&buf, p); err != nil {
+					if err := r.Render(&buf, s, Target{Kind: Single, Lang: i, Index: k}); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -116,22 +115,11 @@ func BenchmarkTemplateSingle(b *testing.B) {
 // paginated list of article cards) of a 200-article corpus. It is rendered once before timing, so
 // the cards, which a build renders once and reuses on every list an article appears in, are warm.
 func BenchmarkTemplateList(b *testing.B) {
-	r := perfRenderer(b, 200)
-	for _, l := range r.site.Langs {
-		lr := r.langs[l.Code]
-		out := site.PagerPath(l.Code+"/", 1)
-		var home *job
-		for _, j := range lr.listJobs() {
-			if j.out == out {
-				home = &j
-				break
-			}
-		}
-		if home == nil {
-			b.Fatalf("no list job writes %s", out)
-		}
+	r, s := perfRenderer(b, 200)
+	for i, l := range s.Langs {
+		home := Target{Kind: Home, Lang: i, Page: 1}
 		var buf bytes.Buffer
-		if err := home.run(&buf); err != nil {
+		if err := r.Render(&buf, s, home); err != nil {
 			b.Fatal(err)
 		}
 		size := int64(buf.Len())
@@ -140,7 +128,7 @@ func BenchmarkTemplateList(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				buf.Reset()
-				if err := home.run(&buf); err != nil {
+				if err := r.Render(&buf, s, home); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -1,103 +1,57 @@
-// Package render turns a resolved site into files: article and home pages through the layouts, the
-// bilingual landing page, and the static files. Pages are rendered in parallel by a bounded pool of
-// workers, each writing its page to the sink as soon as it is done; the output does not depend on
-// the number of workers. A static file never takes the place of a generated output: that is an
-// error naming both, found before anything is written.
+// Package render makes one output file of a resolved site at a time: the article, list, landing
+// and 404 pages through the layouts, and the feeds, indexes and sitemap. A Renderer holds what does
+// not depend on the articles — the parsed layouts, each language's catalog, locale, Markdown
+// renderer and template functions — and is made once per configuration; the site is an argument
+// of every call, so one Renderer renders any number of sites of that configuration (serve renders
+// each edit's new site with the same one). Which files a site has, in which order, and which of
+// them an edit changes is the build's business (package build); where they go is the writer's
+// (package output).
 package render
 
 import (
-	"bufio"
-	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"html/template"
 	"io"
-	"runtime"
-	"sync"
-	"sync/atomic"
-	"time"
 
 	"github.com/rokhdad/rokhdad/internal/config"
-	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/diag"
 	"github.com/rokhdad/rokhdad/internal/i18n"
-	"github.com/rokhdad/rokhdad/internal/locale"
-	"github.com/rokhdad/rokhdad/internal/markdown"
 	"github.com/rokhdad/rokhdad/internal/site"
 	"github.com/rokhdad/rokhdad/internal/source"
 )
 
-// Sink receives the rendered files. WriteFile may be called from several goroutines at once.
-type Sink interface {
-	WriteFile(path string, data []byte) error
-	// CopyFile writes the contents of r as path.
-	CopyFile(path string, r io.Reader) error
-}
-
-// Options tune rendering.
-type Options struct {
-	Workers int             // pages rendered at once; 0 means one per CPU
-	Ctx     context.Context // when cancelled, no further page is rendered; may be nil
-	// Reference is the instant the service pages' figures end at (see package uptime); zero
-	// means the newest date in the content (see Newest), never the clock.
-	Reference time.Time
-}
-
-// Renderer renders one site.
+// Renderer renders the sites of one configuration. It is safe for concurrent use.
 type Renderer struct {
-	site   *site.Site
-	fsys   *source.FS
-	tmpl   *Templates
-	langs  map[string]*langRenderer
-	opts   Options
-	sigs   map[string]sig          // what each output of the last Render or Rerender was made from
-	jobs   []job                   // the outputs of the last Render or Rerender
-	index  map[*content.Page][]int // article → the jobs whose sig names it; made when Replace needs it
-	pageOf map[*content.Page]*site.Page
-	ref    time.Time // the reference instant of the current plan (see Options.Reference)
+	tmpl  *Templates
+	cfg   *config.Config
+	urls  site.URLs
+	langs map[string]*langRenderer // by code
 }
 
-// langRenderer holds one language's tools: its catalog, locale, Markdown renderer and templates.
-type langRenderer struct {
-	site     *site.Site
-	lang     *site.Lang
-	cat      *i18n.Catalog
-	loc      *locale.Locale
-	md       *markdown.Renderer
-	kinds    map[string]*template.Template // this language's clones of the page layouts
-	peers    map[string]*langRenderer      // every language's renderer, this one included
-	rtl      bool
-	cards    sync.Map // *content.Page → template.HTML, see card
-	entries  sync.Map // entryKey → template.HTML, see entryHTML
-	partials sync.Map // name and variants → template.HTML, see partialCached
-
-	ref time.Time // the site's reference instant, set by plan (see Options.Reference)
-}
-
-// New prepares rendering: it parses the layouts and reads every language's catalog once.
-func New(s *site.Site, fsys *source.FS, opts Options) (*Renderer, error) {
+// New parses the layouts and reads every language's catalog, once, for sites of configuration cfg
+// whose URLs are made from urls.
+func New(fsys *source.FS, cfg *config.Config, urls site.URLs) (*Renderer, error) {
 	tmpl, err := LoadTemplates(fsys)
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{site: s, fsys: fsys, tmpl: tmpl, langs: map[string]*langRenderer{}, opts: opts}
+	r := &Renderer{tmpl: tmpl, cfg: cfg, urls: urls, langs: map[string]*langRenderer{}}
 	var cats []*i18n.Catalog
 	var errs diag.List
-	for _, l := range s.Langs {
-		cat, err := loadCatalog(fsys, l.Language)
+	for _, l := range cfg.Languages {
+		cat, err := loadCatalog(fsys, l)
 		if err != nil {
 			errs = append(errs, diag.Flatten(err)...)
 			continue
 		}
 		cats = append(cats, cat)
-		lr, err := newLangRenderer(s, l, cat, tmpl)
+		lr, err := newLangRenderer(cfg, urls, l, cat, tmpl)
 		if err != nil {
 			errs = append(errs, diag.Flatten(err)...)
 			continue
 		}
 		r.langs[l.Code] = lr
-		lr.peers = r.langs
 	}
 	if len(errs) == 0 {
 		if err := i18n.CheckComplete(cats); err != nil {
@@ -108,6 +62,133 @@ func New(s *site.Site, fsys *source.FS, opts Options) (*Renderer, error) {
 		return nil, errs
 	}
 	return r, nil
+}
+
+// Kind is what an output file is.
+type Kind uint8
+
+// The kinds of output. Those of one language name it by Target.Lang.
+const (
+	Single      Kind = iota + 1 // an article's page: Lang.Pages[Index]
+	Home                        // page Page of the language's latest articles
+	Archive                     // the archive: every year
+	Year                        // Lang.Years[Index]
+	Month                       // Lang.Years[Index].Months[Month]
+	Terms                       // every service (or tag, with Tags)
+	Term                        // page Page of Lang.Services[Index] (or Tags): a service's first page has its history
+	Search                      // the search page
+	RSS                         // the language's RSS feed of articles
+	Atom                        // its Atom feed of articles
+	Updates                     // its Atom feed of timeline updates
+	Incidents                   // incidents.json
+	SearchIndex                 // search.json
+	Landing                     // the site's landing page, /
+	NotFound                    // 404.html
+	Sitemap                     // sitemap.xml
+	Robots                      // robots.txt
+	NoJekyll                    // .nojekyll, empty
+	CNAME                       // CNAME, when site.toml sets cname
+)
+
+// Large reports whether files of kind k cover a whole language or site — the feeds, indexes and
+// sitemap — and grow with it: megabytes on a large site, written as they are made rather than
+// gathered in memory, and after the pages when serve brings the output up to date.
+func (k Kind) Large() bool {
+	switch k {
+	case RSS, Atom, Updates, Incidents, SearchIndex, Sitemap:
+		return true
+	}
+	return false
+}
+
+// Target is one output file of a site: what to render. It names its subject by indexes into the
+// site, so that a target stays valid for another site of the same shape (see site.Site.Swap).
+type Target struct {
+	Kind  Kind
+	Lang  int  // index in Site.Langs, for a language's outputs
+	Index int  // Single: in Lang.Pages; Year and Month: in Lang.Years; Term: in Lang.Services or Lang.Tags
+	Month int  // Month: in the year's Months
+	Page  int  // Home and Term: the page of the list, from 1
+	Tags  bool // Terms and Term: tags rather than services
+}
+
+// Render writes the output t of s to w. Errors in layouts name the layout file and line.
+func (r *Renderer) Render(w io.Writer, s *site.Site, t Target) error {
+	if err := r.render(w, s, t); err != nil {
+		return r.diagnose(err)
+	}
+	return nil
+}
+
+func (r *Renderer) render(w io.Writer, s *site.Site, t Target) error {
+	switch t.Kind {
+	case Landing:
+		return r.renderLanding(w, s)
+	case NotFound:
+		return r.render404(w, s)
+	case Sitemap:
+		return r.sitemap(w, s)
+	case Robots:
+		_, err := w.Write(robots(s))
+		return err
+	case NoJekyll:
+		return nil
+	case CNAME:
+		_, err := io.WriteString(w, s.Config.CNAME+"\n")
+		return err
+	}
+	if t.Lang < 0 || t.Lang >= len(s.Langs) {
+		return fmt.Errorf("internal error: %v names language %d of %d", t, t.Lang, len(s.Langs))
+	}
+	v := r.view(s, s.Langs[t.Lang])
+	switch t.Kind {
+	case Single:
+		return v.renderSingle(w, v.lang.Pages[t.Index])
+	case Home:
+		return v.renderHome(w, t.Page)
+	case Archive:
+		return v.renderArchive(w)
+	case Year:
+		return v.renderYear(w, v.lang.Years[t.Index])
+	case Month:
+		return v.renderMonth(w, v.lang.Years[t.Index].Months[t.Month])
+	case Terms:
+		return v.renderTerms(w, t.Tags)
+	case Term:
+		return v.renderTerm(w, t.Tags, t.Index, t.Page)
+	case Search:
+		return v.renderSearch(w)
+	case RSS:
+		return v.rss(w)
+	case Atom:
+		return v.atom(w)
+	case Updates:
+		return v.updatesFeed(w)
+	case Incidents:
+		return v.incidentsJSON(w)
+	case SearchIndex:
+		return v.searchIndex(w)
+	}
+	return fmt.Errorf("internal error: no output of kind %d", t.Kind)
+}
+
+// SiteLayouts lists the layouts of the site's own — files under layouts/ that differ from the
+// default theme's — sorted. What an edit changes is known for the default layouts only: a site's
+// own layout may show more (every article of the language on every page, say), so serve rebuilds
+// everything when there is any.
+func (r *Renderer) SiteLayouts() []string { return r.tmpl.ownLayouts() }
+
+// diagnose turns a rendering error into diagnostics, mapping template errors to layout files.
+func (r *Renderer) diagnose(err error) error {
+	var d *diag.Diagnostic
+	var l diag.List
+	switch {
+	case errors.As(err, &l):
+		return l
+	case errors.As(err, &d):
+		return diag.List{d}
+	}
+	return r.tmpl.wrap(err)
 }
 
 func loadCatalog(fsys *source.FS, l *config.Language) (*i18n.Catalog, error) {
@@ -121,237 +202,7 @@ func loadCatalog(fsys *source.FS, l *config.Language) (*i18n.Catalog, error) {
 	return i18n.Parse(source.Label(name, theme), l.Code, data)
 }
 
-func newLangRenderer(s *site.Site, l *site.Lang, cat *i18n.Catalog, tmpl *Templates) (*langRenderer, error) {
-	var names locale.Names
-	var err error
-	list := func(key string, n int) []string {
-		if err != nil {
-			return nil
-		}
-		var v []string
-		v, err = cat.List(key, n)
-		return v
-	}
-	str := func(key string) string {
-		if err != nil {
-			return ""
-		}
-		var v string
-		v, err = cat.T(key)
-		return v
-	}
-	copy(names.PersianMonths[:], list("persian_months", 12))
-	copy(names.GregorianMonths[:], list("gregorian_months", 12))
-	copy(names.Weekdays[:], list("weekdays", 7))
-	names.Day, names.Hour, names.Minute = str("unit_day"), str("unit_hour"), str("unit_minute")
-	names.Join = str("duration_join")
-	if err != nil {
-		return nil, err
-	}
-	loc, err := locale.New(l.Code, l.Calendar, l.Zone, names)
-	if err != nil {
-		return nil, &diag.Diagnostic{File: config.FileName, Rule: "languages." + l.Code, Msg: err.Error()}
-	}
-	lr := &langRenderer{site: s, lang: l, cat: cat, loc: loc, rtl: l.Direction == "rtl"}
-	lr.md = markdown.New(markdown.Options{Zero: loc.Zero(), Unsafe: s.Config.Markup.Unsafe, FormatTime: lr.inlineTime})
-	fm := lr.funcs()
-	lr.kinds = map[string]*template.Template{}
-	for k, t := range tmpl.kinds {
-		c, err := t.Clone()
-		if err != nil {
-			return nil, err
-		}
-		lr.kinds[k] = c.Funcs(fm)
-	}
-	return lr, nil
-}
-
-// job is one output file to render.
-type job struct {
-	out    string
-	run    func(w *bytes.Buffer) error
-	stream func(w io.Writer) error // instead of run: a large file, written as it is made (see Streamer)
-	sig    sig
-	late   bool       // a machine-readable file over a whole language or site: see Rerender
-	page   *site.Page // an article's own page: the article
-	ref    bool       // shows figures that end at the reference instant (a service page)
-}
-
-// Render renders every page and copies the static files into sink. It returns how many pages it
-// wrote.
-func (r *Renderer) Render(sink Sink) (int, error) {
-	jobs, pages, err := r.plan()
-	if err != nil {
-		return 0, err
-	}
-	if err := r.runJobs(jobs, sink); err != nil {
-		if ctx := r.opts.Ctx; ctx != nil && ctx.Err() != nil {
-			return 0, ctx.Err()
-		}
-		return 0, err
-	}
-	r.keep(jobs)
-	return pages, nil
-}
-
-// plan lists every output of the site and how many of them are pages. A static file that would
-// replace a generated output, or stand where one needs a folder, is an error (see collisions).
-func (r *Renderer) plan() (jobs []job, pages int, err error) {
-	// The long single jobs (search indexes, feeds) go first, so that they overlap with the many
-	// short page jobs instead of running alone at the end.
-	r.setReference()
-	jobs = r.machineJobs()
-	machine := len(jobs)
-	for _, l := range r.site.Langs {
-		lr := r.langs[l.Code]
-		for _, p := range l.Pages {
-			jobs = append(jobs, job{out: p.OutPath, run: func(w *bytes.Buffer) error { return lr.renderSingle(w, p) },
-				sig: singleSig(p), page: p})
-		}
-		jobs = append(jobs, lr.listJobs()...)
-	}
-	jobs = append(jobs, job{out: "index.html", run: r.renderLanding, sig: r.landingSig()}, job{out: "404.html", run: r.render404})
-	pages = len(jobs) - machine
-	static, files, err := r.staticJobs()
-	if err == nil {
-		err = r.collisions(jobs, files)
-	}
-	if err != nil {
-		return nil, 0, err
-	}
-	return append(jobs, static...), pages, nil
-}
-
-func (r *Renderer) runJobs(jobs []job, sink Sink) error {
-	workers := r.opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	return r.runJobsOn(workers, jobs, sink)
-}
-
-// runJobsOn renders jobs with the given number of workers.
-func (r *Renderer) runJobsOn(workers int, jobs []job, sink Sink) error {
-	errs := make([]error, len(jobs))
-	var next atomic.Int64 // the next job to take: workers pull indexes, no channel hand-off per job
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			buf := new(bytes.Buffer)
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(jobs) {
-					return
-				}
-				if ctx := r.opts.Ctx; ctx != nil && ctx.Err() != nil {
-					errs[i] = ctx.Err()
-					continue
-				}
-				if st, ok := sink.(Streamer); ok && jobs[i].stream != nil {
-					errs[i] = streamJob(jobs[i], st)
-					continue
-				}
-				buf.Reset()
-				err := runJob(jobs[i], buf)
-				if err == nil {
-					err = sink.WriteFile(jobs[i].out, buf.Bytes())
-				}
-				errs[i] = err
-				if buf.Cap() > 1<<20 {
-					buf = new(bytes.Buffer) // do not keep a feed-sized buffer for the pages
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	var all diag.List
-	for _, err := range errs {
-		if err != nil {
-			all = append(all, r.diagnose(err)...)
-		}
-	}
-	if len(all) > 0 {
-		return all
-	}
-	return nil
-}
-
-// Streamer is a sink that can also take a file as it is produced. The feeds, indexes and sitemap
-// of a large site are megabytes each; they are streamed to the sink rather than assembled in a
-// growing buffer, which cost a tenth of a 5,000-article build in copying and zeroing memory.
-type Streamer interface {
-	// Create opens path for writing; what is written is the file's content once Close returns nil.
-	Create(path string) (io.WriteCloser, error)
-}
-
-// runJob runs one job into buf; a panic in it (a defect, never the input's fault) becomes an error
-// naming the output file instead of taking the whole build down.
-func runJob(j job, buf *bytes.Buffer) (err error) {
-	defer recoverJob(j, &err)
-	if j.stream != nil {
-		return j.stream(buf)
-	}
-	return j.run(buf)
-}
-
-// streamJob runs a streaming job straight into a file of the sink.
-func streamJob(j job, st Streamer) (err error) {
-	f, err := st.Create(j.out)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriterSize(f, 64<<10)
-	defer func() {
-		if ferr := w.Flush(); err == nil {
-			err = ferr
-		}
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-	}()
-	defer recoverJob(j, &err)
-	return j.stream(w)
-}
-
-func recoverJob(j job, err *error) {
-	if p := recover(); p != nil {
-		*err = fmt.Errorf("internal error while rendering %s: %v (please report it with the article that caused it)", j.out, p)
-	}
-}
-
-// diagnose turns a rendering error into diagnostics, mapping template errors to layout files.
-func (r *Renderer) diagnose(err error) diag.List {
-	var d *diag.Diagnostic
-	var l diag.List
-	switch {
-	case errors.As(err, &l):
-		return l
-	case errors.As(err, &d):
-		return diag.List{d}
-	}
-	return diag.Flatten(r.tmpl.wrap(err))
-}
-
-// staticJobs copy the static files, the site's over the theme's, among the other jobs; files are the
-// static files, in the order of the jobs.
-func (r *Renderer) staticJobs() (jobs []job, files []source.File, err error) {
-	files, err = r.fsys.Files("static")
-	if err != nil {
-		return nil, nil, err
-	}
-	jobs = make([]job, 0, len(files))
-	for _, f := range files {
-		jobs = append(jobs, job{out: source.Rel("static", f.Path), stream: func(w io.Writer) error {
-			rd, err := r.fsys.Open(f)
-			if err != nil {
-				return err
-			}
-			defer rd.Close()
-			_, err = io.Copy(w, rd)
-			return err
-		}})
-	}
-	return jobs, files, nil
+// exec runs a page layout.
+func exec(t *template.Template, w io.Writer, d *Data) error {
+	return t.ExecuteTemplate(w, layoutBase, d)
 }

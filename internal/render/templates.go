@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -132,3 +133,10 @@ func (ts *Templates) wrap(err error) error {
 }
 
 func (ts *Templates) String() string { return fmt.Sprintf("templates(%d files)", len(ts.labels)) }
+
+// ownLayouts lists the layouts of the site's own, sorted (see Renderer.SiteLayouts).
+func (ts *Templates) ownLayouts() []string {
+	own := slices.Clone(ts.own)
+	slices.Sort(own)
+	return own
+}

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 	"time"
+	"weak"
 
 	"github.com/rokhdad/rokhdad/internal/chart"
 	"github.com/rokhdad/rokhdad/internal/content"
@@ -303,24 +304,18 @@ func (r *langRenderer) chartUpdates(tl timeline.Timeline) ([]chart.Update, strin
 	return ups, desc, err
 }
 
-// entryKey names one timeline entry of one article.
-type entryKey struct {
-	page  *content.Page
-	index int
-}
-
 // entryHTML renders the text of entry i of p once per language: the article page and the updates
 // feed both show it.
 func (r *langRenderer) entryHTML(p *site.Page, i int) (template.HTML, error) {
-	k := entryKey{p.Page, i}
-	if v, ok := r.entries.Load(k); ok {
-		return v.(template.HTML), nil
+	k := entryKey{weak.Make(p.Page), i}
+	if h, ok := r.entries.load(k); ok {
+		return h, nil
 	}
 	text, err := r.md.RenderInline(p.Timeline[i].Text, markdownDoc(p, p.Timeline[i].Line))
 	if err != nil {
 		return "", err
 	}
 	h := r.html(text)
-	r.entries.Store(k, h)
+	r.entries.store(p.Page, k, h)
 	return h, nil
 }

@@ -291,32 +291,34 @@ func (s *Server) Rebuild(changed []string) error {
 	}
 	changed = append(s.pending, changed...)
 	sink := old.Clone()
-	u, err := s.sess.Update(changed, sink, func(late []string) {
-		sink.Hold(late)
-		s.site.Store(sink)
-		s.lastErr.Store(nil)
-		s.hub.broadcast(event{name: "reload"})
-	})
-	sink.Release()
+	u, err := s.sess.Update(changed, sink)
 	switch {
 	case errors.Is(err, build.ErrFullBuild):
 		return s.buildAll()
 	case err != nil:
-		if s.site.Load() == sink {
-			// Rendering failed after the pages were published: only a whole build can recover.
-			return s.buildAll()
-		}
 		s.pending = changed // apply them again with the next change
 		s.failed(err)
 		return err
 	}
 	s.pending = nil
-	if s.site.Load() != sink { // nothing to render: ready was not called
-		s.site.Store(sink)
-		s.lastErr.Store(nil)
+	// The pages are written: open pages reload now, while the feeds and indexes follow; a request
+	// for one of those meanwhile waits for its new version.
+	pending := u.Pending()
+	sink.Hold(pending)
+	s.site.Store(sink)
+	s.lastErr.Store(nil)
+	if u.Pages+len(pending)+len(u.Removed) > 0 {
+		s.hub.broadcast(event{name: "reload"})
+	}
+	lateStart := time.Now()
+	err = u.Finish(sink)
+	sink.Release()
+	if err != nil {
+		// Rendering failed after the pages were published: only a whole build can recover.
+		return s.buildAll()
 	}
 	s.logf("updated %d pages in %d ms (articles read and resolved in %d ms), then %d feeds and indexes in %d ms\n",
-		u.Pages, u.Ready.Milliseconds(), u.Resolve.Milliseconds(), u.Late, (u.Total - u.Ready).Milliseconds())
+		u.Pages, u.Ready.Milliseconds(), u.Resolve.Milliseconds(), u.Late, time.Since(lateStart).Milliseconds())
 	return nil
 }
 

@@ -292,14 +292,14 @@ func (u URLs) AbsURL(p string) string {
 
 // ImageURL is the URL of an article's front-matter image: an http(s) URL as written, or that of its
 // file under static/, root-relative or, with abs, absolute (for Open Graph); "" when it has none.
-func (s *Site) ImageURL(p *content.Page, abs bool) string {
+func (u URLs) ImageURL(p *content.Page, abs bool) string {
 	switch {
 	case p.Image == "" || p.ImageIsURL():
 		return p.Image
 	case abs:
-		return s.AbsURL(p.Image)
+		return u.AbsURL(p.Image)
 	}
-	return s.RelURL(p.Image)
+	return u.RelURL(p.Image)
 }
 
 // Lang returns the language with the given code, or nil.

@@ -73,14 +73,14 @@ func (s *Site) taxonomies(l *Lang) diag.List {
 		d := locale.DateIn(p.Date.In(l.Zone), l.Calendar)
 		y := years[d.Year]
 		if y == nil {
-			y = &Year{Year: d.Year, URL: s.RelURL(fmt.Sprintf("%s/archive/%d/", l.Code, d.Year))}
+			y = &Year{Year: d.Year, URL: s.RelURL(YearPath(l.Code, d.Year))}
 			years[d.Year] = y
 			l.Years = append(l.Years, y)
 		}
 		y.Count++
 		m := months[[2]int{d.Year, d.Month}]
 		if m == nil {
-			m = &Month{Year: d.Year, Month: d.Month, URL: s.RelURL(fmt.Sprintf("%s/archive/%d/%02d/", l.Code, d.Year, d.Month))}
+			m = &Month{Year: d.Year, Month: d.Month, URL: s.RelURL(MonthPath(l.Code, d.Year, d.Month))}
 			months[[2]int{d.Year, d.Month}] = m
 			y.Months = append(y.Months, m)
 		}
@@ -220,6 +220,14 @@ func pagerLinks(cur, total int, url func(int) string) []PageLink {
 		last = n
 	}
 	return links
+}
+
+// YearPath is the site path of a year of a language's archive, "fa/archive/1402/".
+func YearPath(lang string, year int) string { return lang + "/archive/" + strconv.Itoa(year) + "/" }
+
+// MonthPath is the site path of a month of a language's archive, "fa/archive/1402/08/".
+func MonthPath(lang string, year, month int) string {
+	return fmt.Sprintf("%s%02d/", YearPath(lang, year), month)
 }
 
 // PagerPath is the output path of page n of a list at base.

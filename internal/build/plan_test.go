@@ -1,8 +1,13 @@
-package render
+package build
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/rokhdad/rokhdad"
+	"github.com/rokhdad/rokhdad/internal/benchcorpus"
+	"github.com/rokhdad/rokhdad/internal/config"
+	"github.com/rokhdad/rokhdad/internal/render"
 
 	"github.com/rokhdad/rokhdad/internal/diag"
 	"github.com/rokhdad/rokhdad/internal/site"
@@ -13,27 +18,17 @@ import (
 // than an article's page and a static file is in it, and every entry is generated in every
 // language (CNAME only when configured).
 func TestPlanMatchesOutputTable(t *testing.T) {
-	r := perfRenderer(t, 40)
-	r.site.Config.Paginate = 5 // so that the home page and the terms have further pages
-	r.site.Config.CNAME = "status.example.org"
-	jobs, _, err := r.plan()
-	if err != nil {
-		t.Fatal(err)
-	}
-	statics, _, err := r.staticJobs()
-	if err != nil {
-		t.Fatal(err)
-	}
-	static := map[string]bool{}
-	for _, j := range statics {
-		static[j.out] = true
-	}
+	s, files := corpusSite(t, 40, func(cfg *config.Config) {
+		cfg.Paginate = 5 // so that the home page and the terms have further pages
+		cfg.CNAME = "status.example.org"
+	})
+	jobs, _ := plan(s, files)
 	seen := map[string]bool{}
 	for _, j := range jobs {
-		if j.page != nil || static[j.out] {
+		if j.pageOf(s) != nil || j.static != nil {
 			continue
 		}
-		o, lang := r.site.Claim(j.out)
+		o, lang := s.Claim(j.out)
 		if o == nil {
 			t.Errorf("%s is generated but not in site.LangOutputs or site.SiteOutputs", j.out)
 			continue
@@ -45,7 +40,7 @@ func TestPlanMatchesOutputTable(t *testing.T) {
 			t.Errorf("site.SiteOutputs has %s, which the renderer does not generate", o.Name)
 		}
 	}
-	for _, l := range r.site.Langs {
+	for _, l := range s.Langs {
 		for _, o := range site.LangOutputs {
 			if !seen[l.Code+"/"+o.Name] {
 				t.Errorf("site.LangOutputs has %s, which the renderer does not generate in %s/", o.Name, l.Code)
@@ -57,8 +52,8 @@ func TestPlanMatchesOutputTable(t *testing.T) {
 // An output that is not in the table is an internal error, so that a new kind of page cannot be
 // added without it.
 func TestUnlistedOutput(t *testing.T) {
-	r := perfRenderer(t, 2)
-	err := r.collisions([]job{{out: "en/feed.xml"}}, nil)
+	s, _ := corpusSite(t, 2, nil)
+	err := collisions(s, []job{{out: "en/feed.xml", target: render.Target{Kind: render.RSS}}}, nil)
 	if err == nil || !strings.Contains(err.Error(), "internal error") || !strings.Contains(err.Error(), "en/feed.xml") {
 		t.Errorf("got %v, want an internal error naming en/feed.xml", err)
 	}
@@ -67,15 +62,8 @@ func TestUnlistedOutput(t *testing.T) {
 // Each static file in the way of generated outputs is reported once, by its own name, however many
 // outputs it is in the way of; static files beside generated ones are not.
 func TestCollisions(t *testing.T) {
-	r := perfRenderer(t, 10)
-	jobs, _, err := r.plan()
-	if err != nil {
-		t.Fatal(err)
-	}
-	statics, _, err := r.staticJobs()
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, statics := corpusSite(t, 10, nil)
+	jobs, _ := plan(s, statics)
 	jobs = jobs[:len(jobs)-len(statics)] // the generated ones
 	files := []source.File{
 		{Path: "static/en"},                           // a file where the whole language folder goes
@@ -84,7 +72,7 @@ func TestCollisions(t *testing.T) {
 		{Path: "static/fa/index.html/x", Theme: true}, // a theme's file in the way too
 		{Path: "static/css/site.css"},
 	}
-	err = r.collisions(jobs, files)
+	err := collisions(s, jobs, files)
 	got := map[string]string{}
 	for _, d := range diag.Flatten(err) {
 		if _, dup := got[d.File]; dup {
@@ -110,22 +98,53 @@ func TestCollisions(t *testing.T) {
 // BenchmarkCollisions1000 is the collision check of a build of 1,000 articles per language: a few
 // map lookups per generated output, no file read.
 func BenchmarkCollisions1000(b *testing.B) {
-	r := perfRenderer(b, 1000)
-	jobs, _, err := r.plan()
-	if err != nil {
-		b.Fatal(err)
-	}
-	statics, files, err := r.staticJobs()
-	if err != nil {
-		b.Fatal(err)
-	}
-	gen := jobs[:len(jobs)-len(statics)]
+	s, files := corpusSite(b, 1000, nil)
+	jobs, _ := plan(s, files)
+	gen := jobs[:len(jobs)-len(files)]
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		if err := r.collisions(gen, files); err != nil {
+		if err := collisions(s, gen, files); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(gen)), "ns/output")
+}
+
+// corpusSite is the resolved site of a generated corpus of n articles per language, its
+// configuration changed by edit when not nil, and its static files.
+func corpusSite(tb testing.TB, n int, edit func(*config.Config)) (*site.Site, []source.File) {
+	tb.Helper()
+	dir := benchcorpus.Generate(tb, n)
+	cfg, err := config.Load(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if edit != nil {
+		edit(cfg)
+	}
+	fsys, err := source.Open(dir, rokhdad.Theme)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { fsys.Close() })
+	pages, err := LoadContent(fsys, cfg, false)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	published := pages[:0]
+	for _, p := range pages {
+		if !p.Draft {
+			published = append(published, p)
+		}
+	}
+	s, err := site.Resolve(cfg, nil, published)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	files, err := fsys.Files("static")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s, files
 }

@@ -1,10 +1,11 @@
-package render
+package build
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/site"
 	"github.com/rokhdad/rokhdad/internal/source"
 )
 
@@ -18,7 +19,7 @@ import (
 // Every generated output other than an article's page must be in site's table of them (see
 // site.Output), since that table is what keeps sections and static files away from it: one that is
 // not is an internal error, caught by the tests.
-func (r *Renderer) collisions(gen []job, files []source.File) error {
+func collisions(s *site.Site, gen []job, files []source.File) error {
 	type entry struct {
 		file int  // index in files
 		dir  bool // a folder that files[file] is in
@@ -44,7 +45,7 @@ func (r *Renderer) collisions(gen []job, files []source.File) error {
 			return nil
 		}
 		reported[e.file] = true
-		what, hint, err := r.claimant(j)
+		what, hint, err := claimant(s, j)
 		if err != nil {
 			return err
 		}
@@ -55,8 +56,11 @@ func (r *Renderer) collisions(gen []job, files []source.File) error {
 	}
 	for k := range gen {
 		j := &gen[k]
-		if j.page == nil {
-			if o, _ := r.site.Claim(j.out); o == nil {
+		if j.static != nil {
+			continue
+		}
+		if j.pageOf(s) == nil {
+			if o, _ := s.Claim(j.out); o == nil {
 				return fmt.Errorf("internal error: rokhdad generates %s, which is not in site.LangOutputs or site.SiteOutputs", j.out)
 			}
 		}
@@ -90,11 +94,11 @@ func (r *Renderer) collisions(gen []job, files []source.File) error {
 }
 
 // claimant says what a generated output is, and what to do about a static file in its way.
-func (r *Renderer) claimant(j *job) (what, hint string, err error) {
-	if p := j.page; p != nil {
+func claimant(s *site.Site, j *job) (what, hint string, err error) {
+	if p := j.pageOf(s); p != nil {
 		return fmt.Sprintf("the page of the article %s at %s", p.File, p.URL), "remove or rename the static file, or rename the article", nil
 	}
-	o, _ := r.site.Claim(j.out)
+	o, _ := s.Claim(j.out)
 	if o == nil {
 		return "", "", fmt.Errorf("internal error: rokhdad generates %s, which is not in site.LangOutputs or site.SiteOutputs", j.out)
 	}
