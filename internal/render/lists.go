@@ -159,4 +159,3 @@ func (r *view) switchTo(d *Data, pl site.Place) {
 		d.Switch[i].Href = r.site.SwitchURL(r.lang, r.site.Lang(d.Switch[i].Lang), pl, "")
 	}
 }
-

@@ -88,4 +88,3 @@ func (r *langRenderer) uptimeBar(h *site.History) (template.HTML, error) {
 	spec.EndLabel = r.loc.Date(h.Ref)
 	return chart.Uptime(spec)
 }
-
