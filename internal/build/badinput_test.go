@@ -1,7 +1,9 @@
 package build
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,7 +17,28 @@ import (
 // The bad-input corpus: every folder under testdata/bad is a small site plus expect.txt, which holds
 // either "ok" (the site must build) or what the error must contain, one substring per line, the first
 // being the position (file:line, or file or folder alone where no line means anything) with which one of
-// the reported diagnostics must start.
+// the reported diagnostics must start. The cases share testdata/bad/site.toml; a case whose
+// configuration is part of what it tests carries its own.
+
+// badSite makes the case testdata/bad/NAME a site: a copy of its folder in a temporary one, with the
+// shared site.toml added unless the case has its own, which must then differ from the shared one.
+func badSite(t *testing.T, name string) string {
+	t.Helper()
+	dir := copyDir(t, filepath.Join("testdata", "bad", name))
+	shared := read(t, filepath.Join("testdata", "bad", "site.toml"))
+	own, err := os.ReadFile(filepath.Join(dir, "site.toml"))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte(shared), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	case err != nil:
+		t.Fatal(err)
+	case string(own) == shared:
+		t.Fatalf("testdata/bad/%s/site.toml is the shared testdata/bad/site.toml: remove the copy", name)
+	}
+	return dir
+}
 
 // previousBuild makes a destination holding a good build and returns it with its tree hash.
 func previousBuild(t *testing.T) (string, map[string]string) {
@@ -93,15 +116,22 @@ func readExpect(t *testing.T, dir string) []string {
 }
 
 func TestBadInput(t *testing.T) {
-	dirs, err := filepath.Glob("testdata/bad/*")
+	entries, err := os.ReadDir("testdata/bad")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(dirs) < 16 {
-		t.Fatalf("found %d cases under testdata/bad", len(dirs))
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() {
+			names = append(names, e.Name())
+		}
 	}
-	for _, dir := range dirs {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
+	if len(names) < 16 {
+		t.Fatalf("found %d cases under testdata/bad", len(names))
+	}
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			dir := badSite(t, name)
 			checkBad(t, dir, readExpect(t, dir))
 		})
 	}
@@ -196,7 +226,7 @@ func TestBadInputAtRunTime(t *testing.T) {
 // TestURLPolicy checks the URL policy of package site on the name fixtures: upper-case ASCII letters
 // are lower-cased, Persian letters kept and percent-encoded the same way in links, sitemap and feeds.
 func TestURLPolicy(t *testing.T) {
-	dest := buildSite(t, "testdata/bad/name-upper-case")
+	dest := buildSite(t, badSite(t, "name-upper-case"))
 	if _, err := os.Stat(filepath.Join(dest, "en", "incidents", "api-outage", "index.html")); err != nil {
 		t.Errorf("API-Outage.md is not published at en/incidents/api-outage/: %v", err)
 	}
@@ -204,7 +234,7 @@ func TestURLPolicy(t *testing.T) {
 		t.Error("en home does not link /news/en/incidents/api-outage/")
 	}
 
-	dest = buildSite(t, "testdata/bad/name-persian")
+	dest = buildSite(t, badSite(t, "name-persian"))
 	const name = "قطعی\u200cاینترنت"
 	for _, lang := range []string{"fa", "en"} {
 		if _, err := os.Stat(filepath.Join(dest, lang, "incidents", name, "index.html")); err != nil {

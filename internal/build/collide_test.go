@@ -13,7 +13,7 @@ import (
 // is how a theme is customised, not a collision — and a static file beside an article's page is
 // published with it.
 func TestStaticOverridesTheme(t *testing.T) {
-	dest := buildSite(t, "testdata/bad/static-overrides-theme")
+	dest := buildSite(t, badSite(t, "static-overrides-theme"))
 	if got := read(t, filepath.Join(dest, "css", "site.css")); got != "a user's static/css/site.css\n" {
 		t.Errorf("css/site.css is %q, want the site's own", got)
 	}
@@ -29,10 +29,9 @@ func TestStaticOverridesTheme(t *testing.T) {
 // files published; links that leave the site, lead nowhere or contain themselves are errors naming
 // the link. Made at run time: links cannot be committed portably.
 func TestStaticSymlinks(t *testing.T) {
-	const a = "testdata/bad/static-overrides-theme"
 	link := func(t *testing.T, target, name string) string {
 		t.Helper()
-		site := copyDir(t, a)
+		site := badSite(t, "static-overrides-theme")
 		p := filepath.Join(site, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)

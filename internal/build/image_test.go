@@ -13,7 +13,8 @@ import (
 // and JSON-LD name the site's copy or the URL as written; a draft's picture that does not exist yet
 // is no error until the draft is built.
 func TestFrontMatterImage(t *testing.T) {
-	dest := checkBad(t, "testdata/bad/image-ok", []string{"ok"})
+	site := badSite(t, "image-ok")
+	dest := checkBad(t, site, []string{"ok"})
 	if got := read(t, filepath.Join(dest, "images", "outage.jpg")); !strings.Contains(got, "not really a jpeg") {
 		t.Errorf("static/images/outage.jpg not published: %q", got)
 	}
@@ -43,7 +44,7 @@ func TestFrontMatterImage(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dest, "en", "incidents", "draft")); !os.IsNotExist(err) {
 		t.Errorf("the draft was published: %v", err)
 	}
-	_, err := ToDir(Options{Source: "testdata/bad/image-ok", Theme: rokhdad.Theme, Drafts: true}, filepath.Join(t.TempDir(), "public"))
+	_, err := ToDir(Options{Source: site, Theme: rokhdad.Theme, Drafts: true}, filepath.Join(t.TempDir(), "public"))
 	if err == nil || !strings.Contains(err.Error(), `content/en/incidents/draft.md:7:1: image "images/not-yet.jpg": there is no file static/images/not-yet.jpg`) {
 		t.Errorf("with drafts: %v", err)
 	}

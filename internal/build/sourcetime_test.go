@@ -10,7 +10,7 @@ import (
 // A UTC time in an article with another zone is shown, as the source's time, in UTC as written
 // ("03:52 UTC"), never converted to the article's zone ("19:52 PST"); the other entries keep theirs.
 func TestUTCTimeShownAsWritten(t *testing.T) {
-	dest := checkBad(t, "testdata/bad/at-utc-in-zone", []string{"ok"})
+	dest := checkBad(t, badSite(t, "at-utc-in-zone"), []string{"ok"})
 	b, err := os.ReadFile(filepath.Join(dest, "en", "incidents", "a", "index.html"))
 	if err != nil {
 		t.Fatal(err)

@@ -14,15 +14,6 @@ import (
 	"github.com/rokhdad/rokhdad/internal/build"
 )
 
-// TestMain lets a test run this package's test binary as the rokhdad command (ROKHDAD_RUN_MAIN=1),
-// so that it can send it real signals.
-func TestMain(m *testing.M) {
-	if os.Getenv("ROKHDAD_RUN_MAIN") == "1" {
-		os.Exit(Run(os.Args[1:], os.Stdout, os.Stderr))
-	}
-	os.Exit(m.Run())
-}
-
 // TestBuildSIGINT interrupts a real build process at several moments: whatever the moment, the
 // destination is either the previous build or the complete new one, and no temporary directory
 // is left behind.
