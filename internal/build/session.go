@@ -5,13 +5,13 @@ import (
 	"io/fs"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/rokhdad/rokhdad/internal/config"
 	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/load"
 	"github.com/rokhdad/rokhdad/internal/render"
 	"github.com/rokhdad/rokhdad/internal/site"
 	"github.com/rokhdad/rokhdad/internal/source"
@@ -28,13 +28,13 @@ import (
 // with ErrFullBuild, and so it does while the site overrides any layout, whose dependencies it
 // cannot know.
 type Session struct {
-	o     Options
-	cfg   *config.Config
-	fsys  *source.FS
-	pages map[string]*content.Page // every article, drafts too, by file
-	site  *site.Site
-	r     *render.Renderer
-	why   string // why Update cannot work incrementally, or ""
+	o    Options
+	cfg  *config.Config // ld's
+	fsys *source.FS     // ld's
+	ld   *load.Site     // every article, drafts too
+	site *site.Site
+	r    *render.Renderer
+	why  string // why Update cannot work incrementally, or ""
 }
 
 // ErrFullBuild is returned by Session.Update when the changes need a whole build.
@@ -42,29 +42,19 @@ var ErrFullBuild = errors.New("a whole build is needed")
 
 // NewSession builds the whole site into sink, like Run, and keeps what it needs for Update.
 func NewSession(o Options, sink render.Sink) (*Session, *Result, error) {
-	cfg, err := config.Load(o.Source)
+	ld, err := load.Load(o.loadOptions())
 	if err != nil {
 		return nil, nil, err
 	}
-	fsys, err := source.Open(o.Source, o.Theme)
-	if err != nil {
-		return nil, nil, err
-	}
+	fsys := ld.FS
 	ok := false
 	defer func() {
 		if !ok {
 			fsys.Close()
 		}
 	}()
-	all, err := LoadContent(fsys, cfg, o.Drafts)
-	if err != nil {
-		return nil, nil, err
-	}
-	s := &Session{o: o, cfg: cfg, fsys: fsys, pages: make(map[string]*content.Page, len(all))}
-	for _, p := range all {
-		s.pages[p.File] = p
-	}
-	if s.site, err = s.resolve(); err != nil {
+	s := &Session{o: o, cfg: ld.Config, fsys: fsys, ld: ld}
+	if s.site, err = resolve(ld, o.BaseURL); err != nil {
 		return nil, nil, err
 	}
 	ref, err := reference()
@@ -91,22 +81,6 @@ func (s *Session) Close() error { return s.fsys.Close() }
 // Incremental says whether Update can work incrementally at all, and if not, why.
 func (s *Session) Incremental() (bool, string) { return s.why == "", s.why }
 
-// resolve resolves the articles in memory, in file order as LoadContent gives them.
-func (s *Session) resolve() (*site.Site, error) {
-	files := make([]string, 0, len(s.pages))
-	for f := range s.pages {
-		files = append(files, f)
-	}
-	sort.Strings(files)
-	pages := make([]*content.Page, 0, len(files))
-	for _, f := range files {
-		if p := s.pages[f]; s.o.Drafts || !p.Draft {
-			pages = append(pages, p)
-		}
-	}
-	return site.Resolve(s.cfg, s.o.BaseURL, pages)
-}
-
 // Update brings the build in sink up to date after the files changed (slash paths relative to the
 // site folder) were written, created or deleted. It returns ErrFullBuild when it cannot; any other
 // error is the site's (a broken article, say), and leaves the session as it was, so that fixing
@@ -127,17 +101,14 @@ func (s *Session) Update(changed []string, sink render.Sink, ready func(late []s
 		case changeWhole:
 			return nil, ErrFullBuild
 		}
-		src, err := fs.ReadFile(s.fsys.Site(), f)
+		p, err := s.ld.Read(f)
 		if errors.Is(err, fs.ErrNotExist) {
 			gone[f] = true
 			continue
 		}
-		if err != nil {
+		var unread *fs.PathError
+		if errors.As(err, &unread) {
 			return nil, ErrFullBuild // a link, a folder: let the whole build report it
-		}
-		p, err := parseArticle(s.cfg, f, src)
-		if err == nil {
-			err = checkImages(s.fsys, []*content.Page{p}, s.o.Drafts)
 		}
 		if err != nil {
 			errs = append(errs, diag.Flatten(err)...)
@@ -160,9 +131,7 @@ func (s *Session) Update(changed []string, sink render.Sink, ready func(late []s
 	}
 	if swaps := s.inPlace(next, gone); swaps != nil {
 		// Only the articles' content changed, not their place in the site: no resolving.
-		for f, p := range next {
-			s.pages[f] = p
-		}
+		s.ld = s.ld.With(next)
 		resolved := time.Since(start)
 		ch, err := s.r.Replace(swaps, sink, readyTimed)
 		if err != nil {
@@ -172,31 +141,15 @@ func (s *Session) Update(changed []string, sink render.Sink, ready func(late []s
 		return &Update{Changes: ch, InPlace: true, Resolve: resolved, Ready: readyAt, Total: time.Since(start)}, nil
 	}
 	// Resolve with the changes; keep the old articles until that succeeded.
-	old := make(map[string]*content.Page, len(next)+len(gone))
-	for f := range next {
-		old[f] = s.pages[f]
-	}
-	for f := range gone {
-		old[f] = s.pages[f]
-	}
-	apply := func(m map[string]*content.Page) {
-		for f, p := range m {
-			if p == nil {
-				delete(s.pages, f)
-			} else {
-				s.pages[f] = p
-			}
-		}
-	}
 	for f := range gone {
 		next[f] = nil
 	}
-	apply(next)
-	ns, err := s.resolve()
+	nl := s.ld.With(next)
+	ns, err := resolve(nl, s.o.BaseURL)
 	if err != nil {
-		apply(old)
 		return nil, err
 	}
+	s.ld = nl
 	resolved := time.Since(start)
 	ch, err := s.r.Rerender(ns, sink, readyTimed)
 	if err != nil {
@@ -217,7 +170,7 @@ func (s *Session) inPlace(next map[string]*content.Page, gone map[string]bool) m
 	}
 	swaps := make(map[*content.Page]*content.Page, len(next))
 	for f, p := range next {
-		old := s.pages[f]
+		old := s.ld.Page(f)
 		if old == nil || !old.Date.Equal(p.Date) || old.Draft != p.Draft ||
 			!slices.Equal(old.Services, p.Services) || !slices.Equal(old.Tags, p.Tags) {
 			return nil
@@ -264,8 +217,8 @@ func (s *Session) kindOf(f string) changeKind {
 		}
 		return changeIgnored
 	}
-	for file := range s.pages {
-		if strings.HasPrefix(file, f+"/") {
+	for _, a := range s.ld.Articles {
+		if strings.HasPrefix(a.File, f+"/") {
 			return changeWhole
 		}
 	}
