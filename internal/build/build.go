@@ -9,7 +9,7 @@ import (
 	"io/fs"
 	"net/url"
 
-	"github.com/rokhdad/rokhdad/internal/config"
+	"github.com/rokhdad/rokhdad/internal/load"
 	"github.com/rokhdad/rokhdad/internal/minify"
 	"github.com/rokhdad/rokhdad/internal/render"
 	"github.com/rokhdad/rokhdad/internal/site"
@@ -40,47 +40,52 @@ type Result struct {
 
 // Site loads and resolves a site without rendering it.
 func Site(o Options) (*site.Site, *source.FS, error) {
-	cfg, err := config.Load(o.Source)
+	ld, err := load.Load(o.loadOptions())
 	if err != nil {
 		return nil, nil, err
 	}
-	fsys, err := source.Open(o.Source, o.Theme)
+	s, err := resolve(ld, o.BaseURL)
 	if err != nil {
+		ld.Close()
 		return nil, nil, err
 	}
-	pages, err := LoadContent(fsys, cfg, o.Drafts)
-	if err != nil {
-		fsys.Close()
-		return nil, nil, err
-	}
-	if !o.Drafts {
-		kept := pages[:0]
-		for _, p := range pages {
-			if !p.Draft {
-				kept = append(kept, p)
-			}
-		}
-		pages = kept
-	}
-	s, err := site.Resolve(cfg, o.BaseURL, pages)
-	if err != nil {
-		fsys.Close()
-		return nil, nil, err
-	}
-	return s, fsys, nil
+	return s, ld.FS, nil
 }
 
-// Run builds the site into sink.
+// loadOptions say what to load.
+func (o Options) loadOptions() load.Options {
+	return load.Options{Source: o.Source, Theme: o.Theme, Drafts: o.Drafts}
+}
+
+// resolve resolves the articles a loaded site publishes, when it loaded without problems.
+func resolve(ld *load.Site, base *url.URL) (*site.Site, error) {
+	if err := ld.Err(); err != nil {
+		return nil, err
+	}
+	return site.Resolve(ld.Config, base, ld.Published())
+}
+
+// Run builds the site into sink: Load, then Render.
 func Run(o Options, sink render.Sink) (*Result, error) {
-	s, fsys, err := Site(o)
+	ld, err := load.Load(o.loadOptions())
 	if err != nil {
 		return nil, err
 	}
-	defer fsys.Close()
+	defer ld.Close()
+	return Render(ld, o, sink)
+}
+
+// Render resolves and renders a loaded site into sink. What to load (o.Source, o.Drafts, o.Theme)
+// is ld's: Render reads neither the options nor the site folder again for it.
+func Render(ld *load.Site, o Options, sink render.Sink) (*Result, error) {
+	s, err := resolve(ld, o.BaseURL)
+	if err != nil {
+		return nil, err
+	}
 	if o.Minify {
 		sink = minify.Sink(sink)
 	}
-	st, err := newStage(o, s, fsys)
+	st, err := newStage(o, s, ld.FS)
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/rokhdad/rokhdad/internal/config"
 	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/load"
 	"github.com/rokhdad/rokhdad/internal/render"
 	"github.com/rokhdad/rokhdad/internal/site"
 	"github.com/rokhdad/rokhdad/internal/source"
@@ -60,7 +61,7 @@ func newArticleSite(tb testing.TB) *articleSite {
 // render loads src as the article at fuzzFile, as a build with --drafts would, resolves a site of
 // that one article and renders its page. The page is valid until the next call.
 func (a *articleSite) render(src []byte) ([]byte, error) {
-	p, err := parseArticle(a.cfg, fuzzFile, src)
+	p, err := load.Parse(a.cfg, fuzzFile, src)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/rokhdad/rokhdad"
 	"github.com/rokhdad/rokhdad/internal/benchcorpus"
 	"github.com/rokhdad/rokhdad/internal/config"
+	"github.com/rokhdad/rokhdad/internal/load"
 	"github.com/rokhdad/rokhdad/internal/render"
 
 	"github.com/rokhdad/rokhdad/internal/diag"
@@ -116,29 +117,16 @@ func BenchmarkCollisions1000(b *testing.B) {
 func corpusSite(tb testing.TB, n int, edit func(*config.Config)) (*site.Site, []source.File) {
 	tb.Helper()
 	dir := benchcorpus.Generate(tb, n)
-	cfg, err := config.Load(dir)
+	ld, err := load.Load(load.Options{Source: dir, Theme: rokhdad.Theme})
 	if err != nil {
 		tb.Fatal(err)
 	}
+	tb.Cleanup(func() { ld.Close() })
+	cfg, fsys := ld.Config, ld.FS
 	if edit != nil {
 		edit(cfg)
 	}
-	fsys, err := source.Open(dir, rokhdad.Theme)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { fsys.Close() })
-	pages, err := LoadContent(fsys, cfg, false)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	published := pages[:0]
-	for _, p := range pages {
-		if !p.Draft {
-			published = append(published, p)
-		}
-	}
-	s, err := site.Resolve(cfg, nil, published)
+	s, err := site.Resolve(cfg, nil, ld.Published())
 	if err != nil {
 		tb.Fatal(err)
 	}

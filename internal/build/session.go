@@ -3,7 +3,6 @@ package build
 import (
 	"errors"
 	"io/fs"
-	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -12,14 +11,14 @@ import (
 	"github.com/rokhdad/rokhdad/internal/config"
 	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/load"
 	"github.com/rokhdad/rokhdad/internal/render"
-	"github.com/rokhdad/rokhdad/internal/site"
 	"github.com/rokhdad/rokhdad/internal/source"
 )
 
 // Session is a build kept in memory so that it can be brought up to date after files change, as
 // serve does: the configuration, the open site folder, every loaded article, the parsed layouts
-// and catalogs, and what each output was made from (see sig).
+// and catalogs, and what each output was made from (see render.Rerender).
 //
 // Update re-reads only the articles that changed and re-resolves the site from the articles in
 // memory — cheap next to rendering — then renders again only the outputs that show a changed
@@ -28,12 +27,12 @@ import (
 // with ErrFullBuild, and so it does while the site overrides any layout, whose dependencies it
 // cannot know.
 type Session struct {
-	o     Options
-	cfg   *config.Config
-	fsys  *source.FS
-	pages map[string]*content.Page // every article, drafts too, by file
-	st    *stage                   // the current site, its renderer and plan; a new one after each update
-	why   string                   // why Update cannot work incrementally, or ""
+	o    Options
+	cfg  *config.Config // ld's
+	fsys *source.FS     // ld's
+	ld   *load.Site     // every article, drafts too
+	st   *stage         // the current site, its renderer and plan; a new one after each update
+	why  string         // why Update cannot work incrementally, or ""
 }
 
 // ErrFullBuild is returned by Session.Update when the changes need a whole build.
@@ -41,29 +40,19 @@ var ErrFullBuild = errors.New("a whole build is needed")
 
 // NewSession builds the whole site into sink, like Run, and keeps what it needs for Update.
 func NewSession(o Options, sink render.Sink) (*Session, *Result, error) {
-	cfg, err := config.Load(o.Source)
+	ld, err := load.Load(o.loadOptions())
 	if err != nil {
 		return nil, nil, err
 	}
-	fsys, err := source.Open(o.Source, o.Theme)
-	if err != nil {
-		return nil, nil, err
-	}
+	fsys := ld.FS
 	ok := false
 	defer func() {
 		if !ok {
 			fsys.Close()
 		}
 	}()
-	all, err := LoadContent(fsys, cfg, o.Drafts)
-	if err != nil {
-		return nil, nil, err
-	}
-	s := &Session{o: o, cfg: cfg, fsys: fsys, pages: make(map[string]*content.Page, len(all))}
-	for _, p := range all {
-		s.pages[p.File] = p
-	}
-	resolved, err := s.resolve()
+	s := &Session{o: o, cfg: ld.Config, fsys: fsys, ld: ld}
+	resolved, err := resolve(ld, o.BaseURL)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -85,20 +74,6 @@ func (s *Session) Close() error { return s.fsys.Close() }
 
 // Incremental says whether Update can work incrementally at all, and if not, why.
 func (s *Session) Incremental() (bool, string) { return s.why == "", s.why }
-
-// resolve resolves the articles in memory, in file order as LoadContent gives them.
-func (s *Session) resolve() (*site.Site, error) { return resolve(s.cfg, s.o, s.pages) }
-
-func resolve(cfg *config.Config, o Options, byFile map[string]*content.Page) (*site.Site, error) {
-	files := slices.Sorted(maps.Keys(byFile))
-	pages := make([]*content.Page, 0, len(files))
-	for _, f := range files {
-		if p := byFile[f]; o.Drafts || !p.Draft {
-			pages = append(pages, p)
-		}
-	}
-	return site.Resolve(cfg, o.BaseURL, pages)
-}
 
 // Update brings the build in sink up to date after the files changed (slash paths relative to the
 // site folder) were written, created or deleted, and returns what is left to do: it writes the
@@ -122,17 +97,14 @@ func (s *Session) Update(changed []string, sink render.Sink) (*Update, error) {
 		case changeWhole:
 			return nil, ErrFullBuild
 		}
-		src, err := fs.ReadFile(s.fsys.Site(), f)
+		p, err := s.ld.Read(f)
 		if errors.Is(err, fs.ErrNotExist) {
 			gone[f] = true
 			continue
 		}
-		if err != nil {
+		var unread *fs.PathError
+		if errors.As(err, &unread) {
 			return nil, ErrFullBuild // a link, a folder: let the whole build report it
-		}
-		p, err := parseArticle(s.cfg, f, src)
-		if err == nil {
-			err = checkImages(s.fsys, []*content.Page{p}, s.o.Drafts)
 		}
 		if err != nil {
 			errs = append(errs, diag.Flatten(err)...)
@@ -152,6 +124,10 @@ func (s *Session) Update(changed []string, sink render.Sink) (*Update, error) {
 	if err != nil {
 		return nil, err
 	}
+	for f := range gone {
+		next[f] = nil
+	}
+	nl := s.ld.With(next) // the articles after the change, the unchanged ones shared
 	cur := s.st
 	st := &stage{o: s.o, r: cur.r, fsys: s.fsys, pages: cur.pages}
 	var dirty []job
@@ -161,15 +137,7 @@ func (s *Session) Update(changed []string, sink render.Sink) (*Update, error) {
 		st.jobs, dirty = swapped(cur.jobs, swaps, st.site)
 		u.InPlace = true
 	} else {
-		// Resolve with the changes; keep the old articles until that succeeded.
-		pages := maps.Clone(s.pages)
-		for f, p := range next {
-			pages[f] = p
-		}
-		for f := range gone {
-			delete(pages, f)
-		}
-		resolved, err := resolve(s.cfg, s.o, pages)
+		resolved, err := resolve(nl, s.o.BaseURL)
 		if err != nil {
 			return nil, err
 		}
@@ -206,13 +174,7 @@ func (s *Session) Update(changed []string, sink render.Sink) (*Update, error) {
 			}
 		}
 	}
-	for f, p := range next {
-		s.pages[f] = p
-	}
-	for f := range gone {
-		delete(s.pages, f)
-	}
-	s.st, u.st = st, st
+	s.ld, s.st, u.st = nl, st, st
 	u.Pages = len(now)
 	for _, j := range now {
 		u.Written = append(u.Written, j.out)
@@ -273,7 +235,7 @@ func (s *Session) inPlace(next map[string]*content.Page, gone map[string]bool) m
 	}
 	swaps := make(map[*content.Page]*content.Page, len(next))
 	for f, p := range next {
-		old := s.pages[f]
+		old := s.ld.Page(f)
 		if old == nil || !old.Date.Equal(p.Date) || old.Draft != p.Draft ||
 			!slices.Equal(old.Services, p.Services) || !slices.Equal(old.Tags, p.Tags) {
 			return nil
@@ -311,8 +273,8 @@ func (s *Session) kindOf(f string) changeKind {
 		}
 		return changeIgnored
 	}
-	for file := range s.pages {
-		if strings.HasPrefix(file, f+"/") {
+	for _, a := range s.ld.Articles {
+		if strings.HasPrefix(a.File, f+"/") {
 			return changeWhole
 		}
 	}

@@ -21,7 +21,6 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
 
@@ -29,6 +28,7 @@ import (
 	"github.com/rokhdad/rokhdad/internal/config"
 	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/load"
 	"github.com/rokhdad/rokhdad/internal/source"
 	"github.com/rokhdad/rokhdad/internal/timeline"
 )
@@ -77,33 +77,33 @@ type article struct {
 	key  string // section/name
 	src  string
 	lang *config.Language
-	page *content.Page // nil when the file does not parse (build reports why)
+	page *content.Page // nil when the file does not parse (load reports why)
 	lo   layout
 }
 
 // Site checks the site in o.Source and returns every finding sorted by file, line and column. The error
-// is for problems that stop the check itself (such as an unreadable content folder), not the site's.
+// is for problems that stop the check itself (such as a site folder that cannot be opened), not the
+// site's. The site is loaded once: the build's errors and the warnings are of the same reading.
 func Site(o Options) (diag.List, error) {
+	ld, err := load.Load(o.load())
+	if err != nil {
+		list := errorsOf(err)
+		var d *diag.Diagnostic
+		var l diag.List
+		if errors.As(err, &d) || errors.As(err, &l) {
+			list.Sort()
+			return list, nil // the site's: site.toml, say
+		}
+		return list, err
+	}
+	defer ld.Close()
 	sink := &discard{}
-	_, err := build.Run(build.Options{Source: o.Source, Drafts: o.Drafts, Theme: o.Theme}, sink)
-	list := diag.Flatten(err)
-	for _, d := range list {
-		d.Severity = diag.Error
+	if err = ld.Err(); err == nil {
+		_, err = build.Render(ld, build.Options{}, sink)
 	}
-	cfg, err := config.Load(o.Source)
-	if err != nil {
-		list.Sort()
-		return list, nil // build reported it
-	}
-	fsys, err := source.Open(o.Source, o.Theme)
-	if err != nil {
-		return list, err
-	}
-	defer fsys.Close()
-	arts, err := articles(fsys, cfg, o.Drafts)
-	if err != nil {
-		return list, err
-	}
+	list := errorsOf(err)
+	cfg, fsys := ld.Config, ld.FS
+	arts := articles(ld)
 
 	keys := map[string][]*article{}
 	known := map[string]bool{"": true}
@@ -173,43 +173,36 @@ func warn(file string, line, col int, rule, msg, hint string) *diag.Diagnostic {
 	return &diag.Diagnostic{File: file, Line: line, Col: col, Severity: diag.Warning, Rule: rule, Msg: msg, Hint: hint}
 }
 
-// articles reads every content/<lang>/<section>/<name>.md of a configured language, leaving out drafts
-// unless drafts is set.
-func articles(fsys *source.FS, cfg *config.Config, drafts bool) ([]*article, error) {
-	var out []*article
-	err := fs.WalkDir(fsys.Site(), "content", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil // build reports it
-		}
-		parts := strings.Split(p, "/")
-		if d.IsDir() || len(parts) != 4 || path.Ext(p) != ".md" || strings.HasPrefix(path.Base(p), ".") {
-			return nil
-		}
-		lang := cfg.Language(parts[1])
-		if lang == nil {
-			return nil
-		}
-		src, err := fs.ReadFile(fsys.Site(), p)
-		if err != nil {
-			return nil
-		}
-		a := &article{file: p, key: parts[2] + "/" + strings.TrimSuffix(parts[3], ".md"), src: string(src), lang: lang,
-			lo: splitFile(string(src))}
-		if page, err := content.Parse(p, src, lang.Zone); err == nil {
-			page.Lang, page.Section, page.Name = parts[1], parts[2], strings.TrimSuffix(parts[3], ".md")
-			a.page = page
-			if page.Draft && !drafts {
-				return nil
-			}
-		}
-		out = append(out, a)
-		return nil
-	})
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
+// load says what to load.
+func (o Options) load() load.Options {
+	return load.Options{Source: o.Source, Theme: o.Theme, Drafts: o.Drafts}
+}
+
+// errorsOf returns the diagnostics of err, each an error.
+func errorsOf(err error) diag.List {
+	var list diag.List
+	for _, d := range diag.Flatten(err) {
+		e := *d
+		e.Severity = diag.Error
+		list = append(list, &e)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].file < out[j].file })
-	return out, nil
+	return list
+}
+
+// articles are the loaded article files that check reads: every one that the site publishes or that
+// does not parse, in path order.
+func articles(ld *load.Site) []*article {
+	var out []*article
+	for _, la := range ld.Articles {
+		if la.Page != nil && !ld.Publishes(la.Page) {
+			continue
+		}
+		parts := strings.Split(la.File, "/")
+		src := string(la.Src)
+		out = append(out, &article{file: la.File, key: parts[2] + "/" + strings.TrimSuffix(parts[3], ".md"), src: src,
+			lang: ld.Config.Language(parts[1]), page: la.Page, lo: splitFile(src)})
+	}
+	return out
 }
 
 var scheme = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
@@ -274,21 +267,13 @@ func resolves(p string, fsys *source.FS, known map[string]bool) bool {
 // FixSite applies the typography fixes in place to the Markdown files of the site's right-to-left
 // languages and returns the changes, by file and position. Each file is replaced atomically.
 func FixSite(o Options) ([]Change, error) {
-	cfg, err := config.Load(o.Source)
+	ld, err := load.Load(o.load())
 	if err != nil {
 		return nil, err
 	}
-	fsys, err := source.Open(o.Source, o.Theme)
-	if err != nil {
-		return nil, err
-	}
-	defer fsys.Close()
-	arts, err := articles(fsys, cfg, o.Drafts)
-	if err != nil {
-		return nil, err
-	}
+	defer ld.Close()
 	var all []Change
-	for _, a := range arts {
+	for _, a := range articles(ld) {
 		if a.lang.Direction != "rtl" {
 			continue
 		}
