@@ -5,17 +5,18 @@ import (
 	"testing"
 
 	"github.com/rokhdad/rokhdad/internal/benchcorpus"
+	"github.com/rokhdad/rokhdad/internal/output"
 
 	"github.com/rokhdad/rokhdad"
 )
 
+// discardSink throws away what it is given.
 type discardSink struct{}
 
-func (discardSink) WriteFile(string, []byte) error   { return nil }
-func (discardSink) CopyFile(string, io.Reader) error { return nil }
-
-// Create makes discardSink a render.Streamer, like the directory sink a real build writes to.
-func (discardSink) Create(string) (io.WriteCloser, error) { return nopCloser{io.Discard}, nil }
+func (discardSink) WriteFile(string, []byte) error         { return nil }
+func (discardSink) Create(string) (io.WriteCloser, error)  { return nopCloser{io.Discard}, nil }
+func (discardSink) Remove(string) error                    { return nil }
+func (s discardSink) CopyFile(p string, r io.Reader) error { return output.Copy(s, p, r) }
 
 type nopCloser struct{ io.Writer }
 

@@ -1,5 +1,5 @@
 // Package build runs the stages — load, resolve, render, write — and writes the result through a sink:
-// a folder beside the destination that is swapped in only when everything succeeded (DirSink, which
+// a folder beside the destination that is swapped in only when everything succeeded (output.DirSink, which
 // reuses the output before last), or memory. A failed build leaves the previous output exactly as
 // it was. Session keeps a build in memory and brings it up to date after files change, for serve.
 package build
@@ -11,6 +11,7 @@ import (
 
 	"github.com/rokhdad/rokhdad/internal/config"
 	"github.com/rokhdad/rokhdad/internal/minify"
+	"github.com/rokhdad/rokhdad/internal/output"
 	"github.com/rokhdad/rokhdad/internal/render"
 	"github.com/rokhdad/rokhdad/internal/site"
 	"github.com/rokhdad/rokhdad/internal/source"
@@ -71,7 +72,7 @@ func Site(o Options) (*site.Site, *source.FS, error) {
 }
 
 // Run builds the site into sink.
-func Run(o Options, sink render.Sink) (*Result, error) {
+func Run(o Options, sink output.Sink) (*Result, error) {
 	s, fsys, err := Site(o)
 	if err != nil {
 		return nil, err
@@ -88,7 +89,7 @@ func Run(o Options, sink render.Sink) (*Result, error) {
 	if o.Minify {
 		sink = minify.Sink(sink)
 	}
-	n, err := r.Render(sink)
+	n, err := r.Render(copying{sink})
 	if err != nil {
 		return nil, err
 	}

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/rokhdad/rokhdad"
+	"github.com/rokhdad/rokhdad/internal/output"
 )
 
 // mapSink keeps files in memory and can remove them, like serve's.
@@ -32,13 +33,19 @@ func (m *mapSink) WriteFile(p string, b []byte) error {
 	return nil
 }
 
-func (m *mapSink) CopyFile(p string, r io.Reader) error {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return err
-	}
-	return m.WriteFile(p, b)
+func (m *mapSink) Create(p string) (io.WriteCloser, error) { return &mapFile{m: m, p: p}, nil }
+
+func (m *mapSink) CopyFile(p string, r io.Reader) error { return output.Copy(m, p, r) }
+
+// mapFile is a file being streamed into a mapSink.
+type mapFile struct {
+	m   *mapSink
+	p   string
+	buf bytes.Buffer
 }
+
+func (f *mapFile) Write(b []byte) (int, error) { return f.buf.Write(b) }
+func (f *mapFile) Close() error                { return f.m.WriteFile(f.p, f.buf.Bytes()) }
 
 func (m *mapSink) Remove(p string) error {
 	m.mu.Lock()

@@ -7,9 +7,11 @@ import (
 	"path"
 	"strings"
 	"sync"
+
+	"github.com/rokhdad/rokhdad/internal/output"
 )
 
-// MemSink is a render.Sink that keeps the files in memory, keyed by their slash path.
+// MemSink is an output.Sink that keeps the files in memory, keyed by their slash path.
 type MemSink struct {
 	mu      sync.Mutex
 	files   map[string][]byte
@@ -28,7 +30,7 @@ func memKey(p string) (string, error) {
 	return clean[1:], nil
 }
 
-// WriteFile implements render.Sink.
+// WriteFile implements output.Sink.
 func (m *MemSink) WriteFile(p string, data []byte) error {
 	key, err := memKey(p)
 	if err != nil {
@@ -41,19 +43,36 @@ func (m *MemSink) WriteFile(p string, data []byte) error {
 	return nil
 }
 
-// CopyFile implements render.Sink.
-func (m *MemSink) CopyFile(p string, r io.Reader) error {
+// CopyFile writes what r holds as p (see output.Copy).
+func (m *MemSink) CopyFile(p string, r io.Reader) error { return output.Copy(m, p, r) }
+
+// Create implements output.Sink: the file is gathered as it is written and stored when it is
+// closed; until then Get returns the version before.
+func (m *MemSink) Create(p string) (io.WriteCloser, error) {
 	key, err := memKey(p)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return fmt.Errorf("reading %s: %w", p, err)
+	return &memFile{m: m, key: key}, nil
+}
+
+// memFile is a file being streamed into a MemSink.
+type memFile struct {
+	m   *MemSink
+	key string
+	buf bytes.Buffer
+}
+
+func (f *memFile) Write(b []byte) (int, error) { return f.buf.Write(b) }
+
+func (f *memFile) Close() error {
+	b := f.buf.Bytes()
+	if cap(b)-len(b) > len(b)/8 {
+		b = bytes.Clone(b) // the buffer grew by doubling: keep no more than the file
 	}
-	m.mu.Lock()
-	m.files[key] = b
-	m.mu.Unlock()
+	f.m.mu.Lock()
+	f.m.files[f.key] = b
+	f.m.mu.Unlock()
 	return nil
 }
 
@@ -72,7 +91,7 @@ func (m *MemSink) Get(p string) ([]byte, bool) {
 	return b, ok
 }
 
-// Remove deletes the file at slash path p.
+// Remove implements output.Sink: it deletes the file at slash path p.
 func (m *MemSink) Remove(p string) error {
 	key, err := memKey(p)
 	if err != nil {
