@@ -197,8 +197,8 @@ func (s *DirSink) target(p string) (string, error) {
 	return full, nil
 }
 
-// inside cleans the slash path p, refusing any that would leave the build folder (what is what the
-// refusal says is being done), once the back folder's inventory is known.
+// inside cleans the slash path p, once the back folder's inventory is known, refusing any path that
+// would leave the build folder; what ("write", "remove") is what the refusal says was refused.
 func (s *DirSink) inside(p, what string) (string, error) {
 	clean := filepath.Clean(filepath.FromSlash(p))
 	if clean == "." || filepath.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {

@@ -53,7 +53,12 @@ func (m *MemSink) Create(p string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &memFile{m: m, key: key}, nil
+	m.mu.Lock()
+	before := len(m.files[key])
+	m.mu.Unlock()
+	f := &memFile{m: m, key: key}
+	f.buf.Grow(before + before/16) // a file written again is about as long as it was
+	return f, nil
 }
 
 // memFile is a file being streamed into a MemSink.
