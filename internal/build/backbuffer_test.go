@@ -6,16 +6,17 @@ import (
 	"testing"
 
 	"github.com/rokhdad/rokhdad"
+	"github.com/rokhdad/rokhdad/internal/output"
 )
 
-// Builds write over the output before the previous one (BackDir). Whatever that folder holds —
+// Builds write over the output before the previous one (output.BackDir). Whatever that folder holds —
 // pages of articles since deleted, a file where a folder is now needed, a folder where a file is,
 // a stray link — the result is byte for byte what a build into an empty folder gives, and the
 // previous output is what the back folder holds afterwards.
 func TestBackFolderGivesTheSameOutput(t *testing.T) {
 	site := copyDir(t, "testdata/sites/basic")
 	dest := filepath.Join(t.TempDir(), "public")
-	back := BackDir(dest)
+	back := output.BackDir(dest)
 	o := Options{Source: site, Theme: rokhdad.Theme}
 	build := func() {
 		t.Helper()
@@ -82,7 +83,7 @@ func TestBackFolderGivesTheSameOutput(t *testing.T) {
 
 	// Such a mess is what a build that was killed while writing the back folder may leave; it then
 	// carries the in-progress marker, and the next build walks it instead of trusting its list.
-	if err := os.Rename(filepath.Join(back, Marker), filepath.Join(back, markerBuilding)); err != nil {
+	if err := os.Rename(filepath.Join(back, output.Marker), filepath.Join(back, output.MarkerBuilding)); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Remove(filepath.Join(site, "content", "en", "incidents", "older-en-only.md")); err != nil {
@@ -115,14 +116,14 @@ func TestBackFolderGivesTheSameOutput(t *testing.T) {
 // A file (not a folder) at the back folder's name is not rokhdad's: the build refuses to touch it.
 func TestBackFolderNameTaken(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	if err := os.WriteFile(BackDir(dest), []byte("mine"), 0o644); err != nil {
+	if err := os.WriteFile(output.BackDir(dest), []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	_, err := ToDir(Options{Source: "testdata/sites/basic", Theme: rokhdad.Theme}, dest)
 	if err == nil {
 		t.Fatal("built over a file at the back folder's name")
 	}
-	if b, _ := os.ReadFile(BackDir(dest)); string(b) != "mine" {
+	if b, _ := os.ReadFile(output.BackDir(dest)); string(b) != "mine" {
 		t.Errorf("the file was changed: %q", b)
 	}
 }

@@ -5,17 +5,19 @@ import (
 	"testing"
 
 	"github.com/rokhdad/rokhdad/internal/benchcorpus"
+	"github.com/rokhdad/rokhdad/internal/output"
 
 	"github.com/rokhdad/rokhdad"
 )
 
+var _ output.Sink = discardSink{}
+
+// discardSink throws away what it is given.
 type discardSink struct{}
 
-func (discardSink) WriteFile(string, []byte) error   { return nil }
-func (discardSink) CopyFile(string, io.Reader) error { return nil }
-
-// Create makes discardSink a render.Streamer, like the directory sink a real build writes to.
+func (discardSink) WriteFile(string, []byte) error        { return nil }
 func (discardSink) Create(string) (io.WriteCloser, error) { return nopCloser{io.Discard}, nil }
+func (discardSink) Remove(string) error                   { return nil }
 
 type nopCloser struct{ io.Writer }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rokhdad/rokhdad/internal/load"
 	"github.com/rokhdad/rokhdad/internal/minify"
+	"github.com/rokhdad/rokhdad/internal/output"
 	"github.com/rokhdad/rokhdad/internal/render"
 	"github.com/rokhdad/rokhdad/internal/site"
 	"github.com/rokhdad/rokhdad/internal/source"
@@ -66,7 +67,7 @@ func resolve(ld *load.Site, base *url.URL) (*site.Site, error) {
 }
 
 // Run builds the site into sink: Load, then Render.
-func Run(o Options, sink render.Sink) (*Result, error) {
+func Run(o Options, sink output.Sink) (*Result, error) {
 	ld, err := load.Load(o.loadOptions())
 	if err != nil {
 		return nil, err
@@ -77,7 +78,7 @@ func Run(o Options, sink render.Sink) (*Result, error) {
 
 // Render resolves and renders a loaded site into sink. What to load (o.Source, o.Drafts, o.Theme)
 // is ld's: Render reads neither the options nor the site folder again for it.
-func Render(ld *load.Site, o Options, sink render.Sink) (*Result, error) {
+func Render(ld *load.Site, o Options, sink output.Sink) (*Result, error) {
 	s, err := resolve(ld, o.BaseURL)
 	if err != nil {
 		return nil, err
@@ -122,7 +123,7 @@ func newStage(o Options, s *site.Site, fsys *source.FS) (*stage, error) {
 
 // all renders every output of the stage's site into sink, and keeps the plan. A static file in the
 // way of a generated output is an error naming both, found before anything is written.
-func (st *stage) all(sink render.Sink) ([]job, error) {
+func (st *stage) all(sink output.Sink) ([]job, error) {
 	static, err := st.fsys.Files("static")
 	if err != nil {
 		return nil, err
@@ -138,6 +139,6 @@ func (st *stage) all(sink render.Sink) ([]job, error) {
 	return jobs, nil
 }
 
-func (st *stage) runner(sink render.Sink) *runner {
+func (st *stage) runner(sink output.Sink) *runner {
 	return &runner{r: st.r, s: st.site, fsys: st.fsys, sink: sink, ctx: st.o.Ctx}
 }

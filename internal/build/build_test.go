@@ -15,6 +15,7 @@ import (
 
 	"github.com/rokhdad/rokhdad"
 	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/output"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -282,7 +283,7 @@ func assertNoTemp(t *testing.T, dir string) {
 	kept := names[:0]
 	for _, n := range names {
 		// the previous output, kept for the next build, and the lock file that keeps builds apart
-		if n != filepath.Base(BackDir(filepath.Join(dir, "public"))) && n != filepath.Base(LockFile(filepath.Join(dir, "public"))) {
+		if n != filepath.Base(output.BackDir(filepath.Join(dir, "public"))) && n != filepath.Base(output.LockFile(filepath.Join(dir, "public"))) {
 			kept = append(kept, n)
 		}
 	}

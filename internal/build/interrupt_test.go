@@ -8,12 +8,12 @@ import (
 	"testing"
 
 	"github.com/rokhdad/rokhdad"
-	"github.com/rokhdad/rokhdad/internal/render"
+	"github.com/rokhdad/rokhdad/internal/output"
 )
 
 // cancelAfter cancels the build's context after n writes, as Ctrl-C would midway.
 type cancelAfter struct {
-	render.Sink
+	output.Sink
 	n      atomic.Int32
 	after  int32
 	cancel context.CancelFunc
@@ -34,7 +34,7 @@ func TestInterruptedBuildLeavesOutput(t *testing.T) {
 	before := treeHash(t, dest)
 	for _, after := range []int32{1, 5, 20} {
 		ctx, cancel := context.WithCancel(context.Background())
-		_, err := toDir(Options{Source: "../..", Theme: rokhdad.Theme, Ctx: ctx, Workers: 1}, dest, func(s render.Sink) render.Sink {
+		_, err := toDir(Options{Source: "../..", Theme: rokhdad.Theme, Ctx: ctx, Workers: 1}, dest, func(s output.Sink) output.Sink {
 			return &cancelAfter{Sink: s, after: after, cancel: cancel}
 		})
 		cancel()

@@ -20,6 +20,7 @@ import (
 	"github.com/rokhdad/rokhdad"
 	"github.com/rokhdad/rokhdad/internal/benchcorpus"
 	"github.com/rokhdad/rokhdad/internal/content"
+	"github.com/rokhdad/rokhdad/internal/output"
 )
 
 // perfFile is one output file.
@@ -78,7 +79,7 @@ func perfEach(n int, f func(i int) error) error {
 }
 
 // BenchmarkWrite writes the 2,000 article pages of a 1,000-article corpus (as the build rendered
-// them) through a DirSink from GOMAXPROCS goroutines, as the renderer's workers do, and commits: one
+// them) through an output.DirSink from GOMAXPROCS goroutines, as the renderer's workers do, and commits: one
 // operation is a whole build's writing, ns/file is one page.
 //
 // "rebuild" is the steady state of building the same site again and again: two builds are written
@@ -93,7 +94,7 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	b.Logf("%d pages, %d bytes on average", len(pages), size/int64(len(pages)))
 	write := func(dest string) error {
-		sink, err := NewDirSink(dest)
+		sink, err := output.NewDirSink(dest)
 		if err != nil {
 			return err
 		}
@@ -149,7 +150,7 @@ func BenchmarkWrite(b *testing.B) {
 // content.Split, convert the body with plain goldmark (GFM, none of rokhdad's extensions, no
 // layout, no lists, feeds or indexes) and write the HTML to OUT/<lang>/<name>/index.html, on
 // GOMAXPROCS goroutines. "rebuild" writes over the previous operation's files the way rokhdad's
-// back folder is written (see DirSink), "first" into a new, empty folder each time (removing the
+// back folder is written (see output.DirSink), "first" into a new, empty folder each time (removing the
 // previous one is not timed). ns/article is one article.
 func BenchmarkFloor(b *testing.B) {
 	n := benchcorpus.N(1000)
@@ -252,7 +253,7 @@ func BenchmarkFloor(b *testing.B) {
 func BenchmarkSessionUpdate(b *testing.B) {
 	n := benchcorpus.N(1000)
 	dir := benchcorpus.Generate(b, n)
-	sink := discardRemover{}
+	sink := discardSink{}
 	sess, _, err := NewSession(Options{Source: dir, Theme: rokhdad.Theme}, sink)
 	if err != nil {
 		b.Fatal(err)
@@ -282,13 +283,9 @@ func BenchmarkSessionUpdate(b *testing.B) {
 	b.ReportMetric(float64(ready.Microseconds())/1000/float64(b.N), "ms-ready/op")
 }
 
-type discardRemover struct{ discardSink }
-
-func (discardRemover) Remove(string) error { return nil }
-
-// writeFile writes data to name the way DirSink writes a page.
+// writeFile writes data to name the way output.DirSink writes a page.
 func writeFile(name string, data []byte) error {
-	f, err := createFile(name)
+	f, err := output.CreateFile(name)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/output"
 	"github.com/rokhdad/rokhdad/internal/render"
 	"github.com/rokhdad/rokhdad/internal/site"
 	"github.com/rokhdad/rokhdad/internal/source"
@@ -21,7 +22,7 @@ type runner struct {
 	r    *render.Renderer
 	s    *site.Site
 	fsys *source.FS
-	sink render.Sink
+	sink output.Sink
 	ctx  context.Context // when cancelled, no further job is started; may be nil
 }
 
@@ -72,12 +73,20 @@ func (x *runner) run(jobs []job, workers int) error {
 	return nil
 }
 
-// one makes one job's file. A large file (a feed, an index, a static file) goes to the sink as it is
-// made (render.Streamer), so that a 5,000-article build does not assemble megabytes in a growing
+// one makes one job's file. A static file is copied; a large one (a feed, an index) goes to the
+// sink as it is made, so that a 5,000-article build does not assemble megabytes in a growing
 // buffer; a page is rendered into buf and written whole.
 func (x *runner) one(j *job, buf *bytes.Buffer) (err error) {
-	if st, ok := x.sink.(render.Streamer); ok && (j.static != nil || j.target.Kind.Large()) {
-		f, err := st.Create(j.out)
+	if j.static != nil {
+		rd, err := x.fsys.Open(*j.static)
+		if err != nil {
+			return err
+		}
+		defer rd.Close()
+		return output.Copy(x.sink, j.out, rd)
+	}
+	if j.target.Kind.Large() {
+		f, err := x.sink.Create(j.out)
 		if err != nil {
 			return err
 		}
@@ -105,19 +114,8 @@ func (x *runner) guarded(j *job, w io.Writer) (err error) {
 	return x.make(j, w)
 }
 
-// make writes j's content to w.
-func (x *runner) make(j *job, w io.Writer) error {
-	if j.static != nil {
-		rd, err := x.fsys.Open(*j.static)
-		if err != nil {
-			return err
-		}
-		defer rd.Close()
-		_, err = io.Copy(w, rd)
-		return err
-	}
-	return x.r.Render(w, x.s, j.target)
-}
+// make renders j's target into w.
+func (x *runner) make(j *job, w io.Writer) error { return x.r.Render(w, x.s, j.target) }
 
 // recoverJob turns a panic in a job (a defect, never the input's fault) into an error naming the
 // output file instead of taking the whole build down.

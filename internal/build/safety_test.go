@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/rokhdad/rokhdad"
-	"github.com/rokhdad/rokhdad/internal/render"
+	"github.com/rokhdad/rokhdad/internal/output"
 )
 
 // The promises of "What rokhdad will never do" (README): it never deletes or overwrites files it
@@ -93,7 +93,7 @@ func TestEmptyDestinationIsUsed(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dest, "fa", "index.html")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dest, Marker)); err != nil {
+	if _, err := os.Stat(filepath.Join(dest, output.Marker)); err != nil {
 		t.Fatalf("no marker in the output: %v", err)
 	}
 }
@@ -154,7 +154,7 @@ func TestBackFolderWithFilesRemoved(t *testing.T) {
 		}
 	}
 	want := treeHash(t, dest)
-	back := BackDir(dest)
+	back := output.BackDir(dest)
 	if err := os.RemoveAll(filepath.Join(back, "en")); err != nil {
 		t.Fatal(err)
 	}
@@ -178,12 +178,12 @@ func TestBackFolderWithFilesRemoved(t *testing.T) {
 // made) is not deleted or written: the build stops and says what to do.
 func TestUnmarkedBackFolderIsRefused(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	before := userFiles(t, BackDir(dest))
+	before := userFiles(t, output.BackDir(dest))
 	_, err := ToDir(Options{Source: "testdata/sites/basic", Theme: rokhdad.Theme}, dest)
-	if err == nil || !strings.Contains(err.Error(), BackDir(dest)) {
+	if err == nil || !strings.Contains(err.Error(), output.BackDir(dest)) {
 		t.Fatalf("err = %v", err)
 	}
-	assertUnchanged(t, BackDir(dest), before, "unmarked back folder")
+	assertUnchanged(t, output.BackDir(dest), before, "unmarked back folder")
 	if _, err := os.Stat(dest); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("destination created: %v", err)
 	}
@@ -247,7 +247,7 @@ func TestDestinationOverSourceIsRefused(t *testing.T) {
 
 // blockingSink holds the first write until released, so that a build stays in progress.
 type blockingSink struct {
-	render.Sink
+	output.Sink
 	started chan struct{}
 	release chan struct{}
 	once    sync.Once
@@ -266,7 +266,7 @@ func TestSecondBuildFailsAtOnce(t *testing.T) {
 	bs := &blockingSink{started: make(chan struct{}), release: make(chan struct{})}
 	done := make(chan error)
 	go func() {
-		_, err := toDir(o, dest, func(s render.Sink) render.Sink { bs.Sink = s; return bs })
+		_, err := toDir(o, dest, func(s output.Sink) output.Sink { bs.Sink = s; return bs })
 		done <- err
 	}()
 	<-bs.started
@@ -293,7 +293,7 @@ const holdLockEnv = "ROKHDAD_TEST_HOLD_LOCK"
 
 func TestMain(m *testing.M) {
 	if dest := os.Getenv(holdLockEnv); dest != "" {
-		l, err := lockDest(dest)
+		l, err := output.LockDest(dest)
 		if err != nil {
 			fmt.Println("error:", err)
 			os.Exit(3)

@@ -12,7 +12,7 @@ import (
 	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/diag"
 	"github.com/rokhdad/rokhdad/internal/load"
-	"github.com/rokhdad/rokhdad/internal/render"
+	"github.com/rokhdad/rokhdad/internal/output"
 	"github.com/rokhdad/rokhdad/internal/source"
 )
 
@@ -39,7 +39,7 @@ type Session struct {
 var ErrFullBuild = errors.New("a whole build is needed")
 
 // NewSession builds the whole site into sink, like Run, and keeps what it needs for Update.
-func NewSession(o Options, sink render.Sink) (*Session, *Result, error) {
+func NewSession(o Options, sink output.Sink) (*Session, *Result, error) {
 	ld, err := load.Load(o.loadOptions())
 	if err != nil {
 		return nil, nil, err
@@ -82,7 +82,7 @@ func (s *Session) Incremental() (bool, string) { return s.why == "", s.why }
 // — so that the page an editor is looking at can be reloaded while they are written. It returns
 // ErrFullBuild when it cannot work incrementally; any other error is the site's (a broken article,
 // say), and leaves the session as it was, so that fixing the file and calling Update again works.
-func (s *Session) Update(changed []string, sink render.Sink) (*Update, error) {
+func (s *Session) Update(changed []string, sink output.Sink) (*Update, error) {
 	if s.why != "" {
 		return nil, ErrFullBuild
 	}
@@ -166,12 +166,10 @@ func (s *Session) Update(changed []string, sink render.Sink) (*Update, error) {
 		s.why = "the last update failed"
 		return nil, err
 	}
-	if rm, ok := sink.(render.Remover); ok {
-		for _, out := range u.Removed {
-			if err := rm.Remove(out); err != nil {
-				s.why = "the last update failed"
-				return nil, err
-			}
+	for _, out := range u.Removed {
+		if err := sink.Remove(out); err != nil {
+			s.why = "the last update failed"
+			return nil, err
 		}
 	}
 	s.ld, s.st, u.st = nl, st, st
@@ -210,7 +208,7 @@ func (u *Update) Pending() []string {
 
 // Finish writes the pending outputs into sink, on one worker: the other cores stay free for the
 // reloading browser's requests. After an error only a whole build can continue.
-func (u *Update) Finish(sink render.Sink) error {
+func (u *Update) Finish(sink output.Sink) error {
 	if len(u.late) == 0 {
 		return nil
 	}

@@ -15,7 +15,7 @@ import (
 	"testing"
 
 	"github.com/rokhdad/rokhdad"
-	"github.com/rokhdad/rokhdad/internal/render"
+	"github.com/rokhdad/rokhdad/internal/output"
 	"github.com/rokhdad/rokhdad/internal/site"
 )
 
@@ -34,13 +34,17 @@ func (m *mapSink) WriteFile(p string, b []byte) error {
 	return nil
 }
 
-func (m *mapSink) CopyFile(p string, r io.Reader) error {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return err
-	}
-	return m.WriteFile(p, b)
+func (m *mapSink) Create(p string) (io.WriteCloser, error) { return &mapFile{m: m, p: p}, nil }
+
+// mapFile is a file being streamed into a mapSink.
+type mapFile struct {
+	m   *mapSink
+	p   string
+	buf bytes.Buffer
 }
+
+func (f *mapFile) Write(b []byte) (int, error) { return f.buf.Write(b) }
+func (f *mapFile) Close() error                { return f.m.WriteFile(f.p, f.buf.Bytes()) }
 
 func (m *mapSink) Remove(p string) error {
 	m.mu.Lock()
@@ -299,7 +303,7 @@ func TestSessionWithOwnLayouts(t *testing.T) {
 }
 
 // updateAll is Session.Update and then its Finish, as serve does.
-func updateAll(sess *Session, changed []string, sink render.Sink) (*Update, error) {
+func updateAll(sess *Session, changed []string, sink output.Sink) (*Update, error) {
 	u, err := sess.Update(changed, sink)
 	if err != nil {
 		return nil, err

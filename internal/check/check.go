@@ -29,6 +29,7 @@ import (
 	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/diag"
 	"github.com/rokhdad/rokhdad/internal/load"
+	"github.com/rokhdad/rokhdad/internal/output"
 	"github.com/rokhdad/rokhdad/internal/source"
 	"github.com/rokhdad/rokhdad/internal/timeline"
 )
@@ -48,7 +49,7 @@ type Options struct {
 	Theme  fs.FS  // the default theme
 }
 
-// discard is a render.Sink that writes nothing and remembers the paths it was given.
+// discard is an output.Sink that writes nothing and remembers the paths it was given.
 type discard struct {
 	mu    sync.Mutex
 	paths map[string]bool
@@ -65,11 +66,23 @@ func (d *discard) add(p string) {
 
 func (d *discard) WriteFile(p string, _ []byte) error { d.add(p); return nil }
 
-func (d *discard) CopyFile(p string, r io.Reader) error {
+func (d *discard) Create(p string) (io.WriteCloser, error) {
 	d.add(p)
-	_, err := io.Copy(io.Discard, r)
-	return err
+	return nopCloser{io.Discard}, nil
 }
+
+func (d *discard) Remove(p string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	delete(d.paths, path.Clean(p))
+	return nil
+}
+
+func (d *discard) CopyFile(p string, r io.Reader) error { return output.Copy(d, p, r) }
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
 
 // article is one content file as check sees it.
 type article struct {

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rokhdad/rokhdad/internal/build"
+	"github.com/rokhdad/rokhdad/internal/output"
 )
 
 // TestBuildSIGINT interrupts a real build process at several moments: whatever the moment, the
@@ -80,7 +80,7 @@ func TestBuildSIGINT(t *testing.T) {
 		var entries []os.DirEntry
 		for _, e := range all {
 			// the previous output, kept for the next build, and the build lock's file
-			if e.Name() != filepath.Base(build.BackDir(dest)) && e.Name() != filepath.Base(build.LockFile(dest)) {
+			if e.Name() != filepath.Base(output.BackDir(dest)) && e.Name() != filepath.Base(output.LockFile(dest)) {
 				entries = append(entries, e)
 			}
 		}

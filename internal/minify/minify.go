@@ -1,4 +1,4 @@
-// Package minify makes a build's output smaller (build --minify): a render.Sink wrapper that
+// Package minify makes a build's output smaller (build --minify): an output.Sink wrapper that
 // minifies HTML, CSS, JavaScript, XML and JSON files by their extension, with
 // github.com/tdewolff/minify/v2 (the minifier Hugo uses), and passes every other file through
 // untouched. Minifying is deterministic: the same input gives the same bytes on every run.
@@ -18,7 +18,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/rokhdad/rokhdad/internal/render"
+	"github.com/rokhdad/rokhdad/internal/output"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
@@ -73,12 +73,12 @@ func Bytes(p string, data []byte) ([]byte, error) {
 	return out, nil
 }
 
-// Sink returns a sink that minifies what it writes into s. It streams (render.Streamer) when s does.
-func Sink(s render.Sink) render.Sink { return &sink{s} }
+// Sink returns a sink that minifies what it writes into s.
+func Sink(s output.Sink) output.Sink { return &sink{s} }
 
-type sink struct{ next render.Sink }
+type sink struct{ next output.Sink }
 
-// WriteFile implements render.Sink.
+// WriteFile implements output.Sink.
 func (s *sink) WriteFile(p string, data []byte) error {
 	out, err := Bytes(p, data)
 	if err != nil {
@@ -87,29 +87,18 @@ func (s *sink) WriteFile(p string, data []byte) error {
 	return s.next.WriteFile(p, out)
 }
 
-// CopyFile implements render.Sink: static files of a minified kind (the theme's CSS and scripts)
-// are read whole and minified; others are copied as they come.
-func (s *sink) CopyFile(p string, r io.Reader) error {
-	if MediaType(p) == "" {
-		return s.next.CopyFile(p, r)
-	}
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return fmt.Errorf("reading %s: %w", p, err)
-	}
-	return s.WriteFile(p, data)
-}
-
-// Create implements render.Streamer. A file of a minified kind is gathered and minified when it is
-// closed, into the next sink's own file when it streams.
+// Create implements output.Sink. A file of a minified kind is gathered and minified, into the next
+// sink's own file, when it is closed; any other streams through as it comes.
 func (s *sink) Create(p string) (io.WriteCloser, error) {
-	st, streams := s.next.(render.Streamer)
 	mt := MediaType(p)
-	if mt == "" && streams {
-		return st.Create(p)
+	if mt == "" {
+		return s.next.Create(p)
 	}
 	return &file{s: s, path: p, mt: mt}, nil
 }
+
+// Remove implements output.Sink.
+func (s *sink) Remove(p string) error { return s.next.Remove(p) }
 
 // file gathers a streamed file.
 type file struct {
@@ -122,11 +111,7 @@ type file struct {
 func (f *file) Write(b []byte) (int, error) { return f.buf.Write(b) }
 
 func (f *file) Close() error {
-	st, streams := f.s.next.(render.Streamer)
-	if !streams {
-		return f.s.WriteFile(f.path, f.buf.Bytes())
-	}
-	w, err := st.Create(f.path)
+	w, err := f.s.next.Create(f.path)
 	if err != nil {
 		return err
 	}

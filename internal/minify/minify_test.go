@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/rokhdad/rokhdad/internal/output"
 )
 
 func TestBytes(t *testing.T) {
@@ -44,18 +46,14 @@ func TestBytes(t *testing.T) {
 	}
 }
 
-// memSink records what it is given; it streams when stream is set.
-type memSink struct {
-	files  map[string]string
-	stream bool
-}
+// memSink records what it is given, and how.
+type memSink struct{ files map[string]string }
 
 func (m *memSink) WriteFile(p string, b []byte) error { m.files[p] = "write:" + string(b); return nil }
-func (m *memSink) CopyFile(p string, r io.Reader) error {
-	b, _ := io.ReadAll(r)
-	m.files[p] = "copy:" + string(b)
-	return nil
+func (m *memSink) Create(p string) (io.WriteCloser, error) {
+	return &memFile{m: m, p: p}, nil
 }
+func (m *memSink) Remove(p string) error { delete(m.files, p); return nil }
 
 type memFile struct {
 	m    *memSink
@@ -66,51 +64,37 @@ type memFile struct {
 func (f *memFile) Write(b []byte) (int, error) { return f.data.Write(b) }
 func (f *memFile) Close() error                { f.m.files[f.p] = "create:" + f.data.String(); return nil }
 
-type streamSink struct{ *memSink }
-
-func (s streamSink) Create(p string) (io.WriteCloser, error) {
-	return &memFile{m: s.memSink, p: p}, nil
-}
-
 // TestSink: every way a file reaches the sink is minified when its kind is, and passes through
-// as it came otherwise, streaming into a sink that streams.
+// as it came otherwise, the way it came: written whole, or streamed into the next sink's file.
 func TestSink(t *testing.T) {
 	m := &memSink{files: map[string]string{}}
-	for _, next := range []interface {
-		WriteFile(string, []byte) error
-		CopyFile(string, io.Reader) error
-	}{m, streamSink{m}} {
-		clear(m.files)
-		s := Sink(next)
-		_ = s.WriteFile("a.css", []byte("a { color : red ; }"))
-		_ = s.WriteFile("a.woff2", []byte("a { }"))
-		_ = s.CopyFile("b.js", strings.NewReader("var  x = 1 ;"))
-		_ = s.CopyFile("b.png", strings.NewReader("var  x = 1 ;"))
-		st := s.(interface {
-			Create(string) (io.WriteCloser, error)
-		})
-		for _, p := range []string{"c.json", "c.txt"} {
-			w, _ := st.Create(p)
-			io.WriteString(w, "[ 1 ,\n 2 ]")
-			w.Close()
+	s := Sink(m)
+	_ = s.WriteFile("a.css", []byte("a { color : red ; }"))
+	_ = s.WriteFile("a.woff2", []byte("a { }"))
+	_ = output.Copy(s, "b.js", strings.NewReader("var  x = 1 ;"))
+	_ = output.Copy(s, "b.png", strings.NewReader("var  x = 1 ;"))
+	for _, p := range []string{"c.json", "c.txt"} {
+		w, _ := s.Create(p)
+		io.WriteString(w, "[ 1 ,\n 2 ]")
+		w.Close()
+	}
+	want := map[string]string{
+		"a.css":   "write:a{color:red}",
+		"a.woff2": "write:a { }",
+		"b.js":    "create:var x=1",
+		"b.png":   "create:var  x = 1 ;",
+		"c.json":  "create:[1,2]",
+		"c.txt":   "create:[ 1 ,\n 2 ]",
+	}
+	for p, w := range want {
+		if m.files[p] != w {
+			t.Errorf("%s = %q, want %q", p, m.files[p], w)
 		}
-		_, streams := next.(streamSink)
-		created := "write:"
-		if streams {
-			created = "create:"
-		}
-		want := map[string]string{
-			"a.css":   "write:a{color:red}",
-			"a.woff2": "write:a { }",
-			"b.js":    "write:var x=1",
-			"b.png":   "copy:var  x = 1 ;",
-			"c.json":  created + "[1,2]",
-			"c.txt":   created + "[ 1 ,\n 2 ]",
-		}
-		for p, w := range want {
-			if m.files[p] != w {
-				t.Errorf("streams %v: %s = %q, want %q", streams, p, m.files[p], w)
-			}
-		}
+	}
+	if err := s.Remove("a.css"); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := m.files["a.css"]; ok || len(m.files) != len(want)-1 {
+		t.Errorf("after Remove(a.css): %v", m.files)
 	}
 }

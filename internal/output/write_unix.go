@@ -1,6 +1,6 @@
 //go:build unix
 
-package build
+package output
 
 import (
 	"errors"
@@ -18,13 +18,13 @@ type rawFile struct {
 	n, size int64 // bytes written; the size the file had
 }
 
-// createFile opens name for writing. An existing file (the back folder's, see DirSink) is
-// overwritten in place and cut to length when closed, not opened with O_TRUNC: ext4 flushes a file
-// truncated to zero and rewritten when it is closed (its auto_da_alloc safeguard), which made
-// rewriting 2,800 pages three to eight times slower on the benchmark machine. A file with other
-// hard links is replaced instead, so that a copy made with cp -al never changes behind its
-// owner's back.
-func createFile(name string) (io.WriteCloser, error) {
+// CreateFile opens name for writing, as DirSink writes its files. An existing file (the back
+// folder's, see DirSink) is overwritten in place and cut to length when closed, not opened with
+// O_TRUNC: ext4 flushes a file truncated to zero and rewritten when it is closed (its
+// auto_da_alloc safeguard), which made rewriting 2,800 pages three to eight times slower on the
+// benchmark machine. A file with other hard links is replaced instead, so that a copy made with
+// cp -al never changes behind its owner's back.
+func CreateFile(name string) (io.WriteCloser, error) {
 	for {
 		fd, err := retry(func() (int, error) {
 			return syscall.Open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_CLOEXEC|syscall.O_NOFOLLOW, 0o644)

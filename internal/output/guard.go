@@ -1,4 +1,4 @@
-package build
+package output
 
 import (
 	"bufio"
@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/rokhdad/rokhdad/internal/diag"
 )
 
 // What a build may do to the folders it is pointed at. rokhdad replaces its destination as a whole,
@@ -26,15 +28,15 @@ import (
 //
 // The marker also makes the double-buffered back folder (see DirSink) cheap: between builds it holds
 // exactly what its marker lists, so the next build knows what is there without walking it. While a
-// build writes into the back folder, the marker is renamed to markerBuilding; a back folder found in
+// build writes into the back folder, the marker is renamed to MarkerBuilding; a back folder found in
 // that state (a build was killed) is walked instead.
 
 // Marker is the file at the top of every output folder that says rokhdad wrote the folder, and
 // which files in it. It is published with the site (as small as a sitemap, and saying no more).
 const Marker = ".rokhdad-output"
 
-// markerBuilding is the marker's name while a build is writing the folder.
-const markerBuilding = Marker + ".building"
+// MarkerBuilding is the marker's name while a build is writing the folder.
+const MarkerBuilding = Marker + ".building"
 
 // markerHeader is the marker's first lines; the file names written follow, one per line, sorted.
 const markerHeader = "# Written by rokhdad build. The next build replaces this folder as a whole; it stops instead if\n" +
@@ -45,6 +47,49 @@ const markerHeader = "# Written by rokhdad build. The next build replaces this f
 func LockFile(dest string) string {
 	dest = filepath.Clean(dest)
 	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".rokhdad-lock")
+}
+
+// LockDest takes the build lock of dest, a canonical path (see CheckDest), creating the folder that
+// holds it, or fails at once when another build holds the lock. It is held until Unlock, or until
+// the process ends, however it ends.
+func LockDest(dest string) (*Lock, error) {
+	if parent := filepath.Dir(dest); parent != dest {
+		if err := os.MkdirAll(parent, 0o755); err != nil {
+			return nil, fmt.Errorf("cannot create the folder %s that holds the destination %s: %w", parent, dest, err)
+		}
+	}
+	return takeLock(dest)
+}
+
+// maxDestName is the longest destination name whose neighbours (the temporary folder
+// ".NAME.rokhdad-tmp-123456789", the back folder and the lock file) fit the 255 bytes a file system
+// allows a name.
+const maxDestName = 255 - len("..rokhdad-tmp-") - 10
+
+// CheckDest refuses a destination that a build of the site in source may not replace: the site's
+// source, a folder inside it or holding it, a name too long for the folders kept beside it, or a
+// folder of files rokhdad did not write. It returns dest's canonical path, with which LockDest and
+// NewDirSink are called (NewDirSink checks the folder's files again, under the lock).
+func CheckDest(dest, source string) (string, error) {
+	cdest, err := canonical(dest)
+	if err != nil {
+		return "", fmt.Errorf("cannot resolve the destination %s: %w", dest, err)
+	}
+	csrc, err := canonical(source)
+	if err != nil {
+		return "", fmt.Errorf("cannot resolve the site directory %s: %w", source, err)
+	}
+	if err := checkOverSource(dest, cdest, source, csrc); err != nil {
+		return "", err
+	}
+	if n := len(filepath.Base(cdest)); n > maxDestName {
+		return "", fmt.Errorf("the destination's name %s is %d bytes long; rokhdad keeps its previous output and a lock beside it under longer names (%s), so the name can be at most %d bytes: choose a shorter one", diag.Quote(filepath.Base(cdest)), n, ".NAME"+BackSuffix, maxDestName)
+	}
+	// Refuse someone else's folder before even the lock file is made beside it.
+	if _, err := checkForeignDest(cdest, false); err != nil {
+		return "", err
+	}
+	return cdest, nil
 }
 
 // canonical makes p absolute with every symbolic link in its existing part resolved, so that two
@@ -106,14 +151,14 @@ func checkOverSource(dest, cdest, src, csrc string) error {
 
 // marker is what a folder's marker says.
 type marker struct {
-	state string          // "": no marker; Marker; markerBuilding
+	state string          // "": no marker; Marker; MarkerBuilding
 	files map[string]bool // Marker: the files listed (slash paths)
 }
 
 // readMarker reads the marker of dir. A marker that cannot be read is an error; none is not.
 func readMarker(dir string) (marker, error) {
-	if _, err := os.Lstat(filepath.Join(dir, markerBuilding)); err == nil {
-		return marker{state: markerBuilding}, nil
+	if _, err := os.Lstat(filepath.Join(dir, MarkerBuilding)); err == nil {
+		return marker{state: MarkerBuilding}, nil
 	}
 	b, err := os.ReadFile(filepath.Join(dir, Marker))
 	if errors.Is(err, fs.ErrNotExist) {
@@ -138,7 +183,7 @@ func readMarker(dir string) (marker, error) {
 
 // markerState is readMarker without reading the list of files.
 func markerState(dir string) (marker, error) {
-	for _, name := range []string{markerBuilding, Marker} {
+	for _, name := range []string{MarkerBuilding, Marker} {
 		_, err := os.Lstat(filepath.Join(dir, name))
 		if err == nil {
 			return marker{state: name}, nil
@@ -150,7 +195,7 @@ func markerState(dir string) (marker, error) {
 	return marker{}, nil
 }
 
-// writeMarker writes dir's marker listing files, replacing a markerBuilding marker atomically.
+// writeMarker writes dir's marker listing files, replacing a MarkerBuilding marker atomically.
 func writeMarker(dir string, files []string) error {
 	sort.Strings(files)
 	n := len(markerHeader)
@@ -163,7 +208,7 @@ func writeMarker(dir string, files []string) error {
 		b = append(b, f...)
 		b = append(b, '\n')
 	}
-	building := filepath.Join(dir, markerBuilding)
+	building := filepath.Join(dir, MarkerBuilding)
 	if err := os.WriteFile(building, b, 0o644); err != nil {
 		return err
 	}
@@ -172,9 +217,9 @@ func writeMarker(dir string, files []string) error {
 
 // markBuilding marks a back folder as being written, before its first file changes.
 func markBuilding(dir string) error {
-	err := os.Rename(filepath.Join(dir, Marker), filepath.Join(dir, markerBuilding))
+	err := os.Rename(filepath.Join(dir, Marker), filepath.Join(dir, MarkerBuilding))
 	if errors.Is(err, fs.ErrNotExist) {
-		if _, serr := os.Lstat(filepath.Join(dir, markerBuilding)); serr == nil {
+		if _, serr := os.Lstat(filepath.Join(dir, MarkerBuilding)); serr == nil {
 			return nil // already so: a build was stopped while writing it
 		}
 	}

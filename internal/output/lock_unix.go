@@ -1,6 +1,6 @@
 //go:build unix
 
-package build
+package output
 
 import (
 	"errors"
@@ -9,14 +9,14 @@ import (
 	"syscall"
 )
 
-// destLock is a build's hold on its destination: an flock(2) on LockFile(dest). The kernel drops it
+// Lock is a build's hold on its destination: an flock(2) on LockFile(dest). The kernel drops it
 // when the descriptor closes, also when the process is killed, so a crash leaves no stale lock. The
 // lock file itself stays beside the destination: removing it would let a build that opened it a
 // moment earlier hold a lock on a file nobody else sees.
-type destLock struct{ f *os.File }
+type Lock struct{ f *os.File }
 
-// lockDest takes dest's build lock, or fails at once when another build holds it.
-func lockDest(dest string) (*destLock, error) {
+// takeLock takes dest's build lock, or fails at once when another build holds it.
+func takeLock(dest string) (*Lock, error) {
 	p := LockFile(dest)
 	f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE|syscall.O_CLOEXEC, 0o644)
 	if err != nil {
@@ -35,8 +35,8 @@ func lockDest(dest string) (*destLock, error) {
 		}
 		return nil, fmt.Errorf("cannot lock %s to keep two builds of %s apart: %w", p, dest, err)
 	}
-	return &destLock{f: f}, nil
+	return &Lock{f: f}, nil
 }
 
 // Unlock releases the lock.
-func (l *destLock) Unlock() { l.f.Close() }
+func (l *Lock) Unlock() { l.f.Close() }

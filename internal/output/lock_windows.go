@@ -1,6 +1,6 @@
 //go:build windows
 
-package build
+package output
 
 import (
 	"errors"
@@ -10,12 +10,12 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// destLock is a build's hold on its destination: a LockFileEx lock on LockFile(dest), which
+// Lock is a build's hold on its destination: a LockFileEx lock on LockFile(dest), which
 // Windows releases when the process ends, however it ends.
-type destLock struct{ f *os.File }
+type Lock struct{ f *os.File }
 
-// lockDest takes dest's build lock, or fails at once when another build holds it.
-func lockDest(dest string) (*destLock, error) {
+// takeLock takes dest's build lock, or fails at once when another build holds it.
+func takeLock(dest string) (*Lock, error) {
 	p := LockFile(dest)
 	f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
@@ -30,8 +30,8 @@ func lockDest(dest string) (*destLock, error) {
 		}
 		return nil, fmt.Errorf("cannot lock %s to keep two builds of %s apart: %w", p, dest, err)
 	}
-	return &destLock{f: f}, nil
+	return &Lock{f: f}, nil
 }
 
 // Unlock releases the lock.
-func (l *destLock) Unlock() { l.f.Close() }
+func (l *Lock) Unlock() { l.f.Close() }
