@@ -1,7 +1,10 @@
-// Package build runs the stages — load, resolve, render, write — and writes the result through a sink:
-// a folder beside the destination that is swapped in only when everything succeeded (DirSink, which
-// reuses the output before last), or memory. A failed build leaves the previous output exactly as
-// it was. Session keeps a build in memory and brings it up to date after files change, for serve.
+// Package build runs the stages in order — load, resolve, plan, render, write — top to bottom in
+// Run: load.Load reads the site, site.Resolve makes it a site, plan lists every output file and
+// what it is made from, and a pool of workers renders each (package render) into an output.Sink
+// (package output) — a folder beside the destination swapped in only when everything succeeded,
+// or memory. A failed build leaves the previous output exactly as it was. Session keeps a build in
+// memory and brings it up to date after files change, for serve: it renders again only the outputs
+// whose articles changed (see sig). docs/architecture.md has the whole map.
 package build
 
 import (

@@ -12,7 +12,7 @@ import (
 
 // EpochVar is the reproducible-builds variable (https://reproducible-builds.org/specs/source-date-epoch/)
 // that fixes the build's reference instant: the day the service pages' 90-day bar and yearly
-// uptime end on. Without it the reference is the newest date in the content (render.Newest), never
+// uptime end on. Without it the reference is the newest date in the content (site.Newest), never
 // the clock, so that a build is the same whenever it runs.
 const EpochVar = "SOURCE_DATE_EPOCH"
 

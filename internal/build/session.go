@@ -18,7 +18,7 @@ import (
 
 // Session is a build kept in memory so that it can be brought up to date after files change, as
 // serve does: the configuration, the open site folder, every loaded article, the parsed layouts
-// and catalogs, and what each output was made from (see render.Rerender).
+// and catalogs, and what each output was made from (see sig).
 //
 // Update re-reads only the articles that changed and re-resolves the site from the articles in
 // memory — cheap next to rendering — then renders again only the outputs that show a changed
@@ -226,7 +226,7 @@ func (u *Update) Finish(sink output.Sink) error {
 
 // inPlace returns, when every change is an edit of an existing article that keeps its place in
 // the site — its date, draft flag, services and tags — the old articles mapped to the new ones;
-// else nil. Such edits leave the site's shape as it was (see render.Replace).
+// else nil. Such edits leave the site's shape as it was (see site.Site.Swap).
 func (s *Session) inPlace(next map[string]*content.Page, gone map[string]bool) map[*content.Page]*content.Page {
 	if len(gone) > 0 {
 		return nil
