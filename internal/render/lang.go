@@ -10,6 +10,7 @@ import (
 	"github.com/rokhdad/rokhdad/internal/locale"
 	"github.com/rokhdad/rokhdad/internal/markdown"
 	"github.com/rokhdad/rokhdad/internal/site"
+	"github.com/rokhdad/rokhdad/internal/when"
 )
 
 // langRenderer is one language's tools, the same for every site of the configuration: its
@@ -25,6 +26,7 @@ type langRenderer struct {
 	cat   *i18n.Catalog
 	loc   *locale.Locale
 	md    *markdown.Renderer
+	when  *when.Reader                  // how an instant is shown: the reader's time and the source's
 	kinds map[string]*template.Template // this language's clones of the page layouts
 	rtl   bool
 
@@ -64,8 +66,8 @@ func newLangRenderer(cfg *config.Config, urls site.URLs, l *config.Language, cat
 	if err != nil {
 		return nil, &diag.Diagnostic{File: config.FileName, Rule: "languages." + l.Code, Msg: err.Error()}
 	}
-	lr := &langRenderer{cfg: cfg, conf: l, urls: urls, cat: cat, loc: loc, rtl: l.Direction == "rtl"}
-	lr.md = markdown.New(markdown.Options{Zero: loc.Zero(), Unsafe: cfg.Markup.Unsafe, FormatTime: lr.inlineTime})
+	lr := &langRenderer{cfg: cfg, conf: l, urls: urls, cat: cat, loc: loc, when: when.New(loc, cat), rtl: l.Direction == "rtl"}
+	lr.md = markdown.New(markdown.Options{Zero: loc.Zero(), Unsafe: cfg.Markup.Unsafe, FormatTime: lr.when.Inline})
 	fm := lr.funcs()
 	lr.kinds = map[string]*template.Template{}
 	for k, t := range tmpl.kinds {

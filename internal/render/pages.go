@@ -4,7 +4,6 @@ import (
 	"html/template"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/rokhdad/rokhdad/internal/markdown"
 	"github.com/rokhdad/rokhdad/internal/site"
@@ -166,24 +165,6 @@ func (r *Renderer) renderLanding(w io.Writer, s *site.Site) error {
 	data.Title = strings.Join(titles, " · ")
 	data.Desc = strings.Join(descs, " · ")
 	return r.tmpl.landing.Execute(w, data)
-}
-
-// inlineTime renders an inline time from an article's prose: the reader's date and time, then the
-// time as the source gave it.
-func (r *langRenderer) inlineTime(t time.Time, _ string) string {
-	var b strings.Builder
-	when, _ := r.cat.Format("datetime", "date", r.loc.Date(t), "time", r.loc.Clock(t)+" "+r.zoneLabel(t.In(r.loc.Zone())))
-	b.WriteString(`<time class="inline-time" datetime="`)
-	b.WriteString(utc(t))
-	b.WriteString(`">`)
-	b.WriteString(template.HTMLEscapeString(when))
-	b.WriteString(`</time>`)
-	if src := r.sourceHTML(t); src != "" {
-		b.WriteString(` (`)
-		b.WriteString(src)
-		b.WriteString(`)`)
-	}
-	return b.String()
 }
 
 // render404 writes the bilingual page GitHub Pages serves for a missing URL. Its links are

@@ -8,7 +8,6 @@ import (
 
 	"github.com/rokhdad/rokhdad/internal/chart"
 	"github.com/rokhdad/rokhdad/internal/content"
-	"github.com/rokhdad/rokhdad/internal/locale"
 	"github.com/rokhdad/rokhdad/internal/markdown"
 	"github.com/rokhdad/rokhdad/internal/site"
 	"github.com/rokhdad/rokhdad/internal/timeline"
@@ -51,14 +50,14 @@ func (r *langRenderer) timelineView(p *site.Page) (*TimelineView, error) {
 	zone := r.loc.Zone()
 	tv := &TimelineView{}
 	start, _ := tl.Start()
-	note, err := r.cat.Format("times_in", "zone", r.zoneLabel(start.In(zone)))
+	note, err := r.cat.Format("times_in", "zone", r.when.ZoneLabel(start.In(zone)))
 	if err != nil {
 		return nil, err
 	}
 	tv.Note = note
-	tv.Began = r.dateTime(start)
+	tv.Began = r.when.DateTime(start)
 	if end, ok := tl.Resolved(); ok {
-		tv.Ended = r.dateTime(end)
+		tv.Ended = r.when.DateTime(end)
 	}
 	if d, ok := tl.Duration(); ok {
 		tv.Duration = r.loc.Duration(d)
@@ -72,7 +71,7 @@ func (r *langRenderer) timelineView(p *site.Page) (*TimelineView, error) {
 				Secondary: r.secondaryDate(e.At)})
 			day = &tv.Days[len(tv.Days)-1]
 		}
-		ev := EntryView{N: i + 1, Anchor: updateAnchor(&tl[i]), ISO: utc(e.At), Clock: r.readerClock(e.At), Source: template.HTML(r.sourceHTML(e.At)), Status: e.Status}
+		ev := EntryView{N: i + 1, Anchor: updateAnchor(&tl[i]), ISO: utc(e.At), Clock: r.when.Clock(e.At), Source: template.HTML(r.when.SourceHTML(e.At)), Status: e.Status}
 		if e.Status != "" {
 			if ev.StatusLabel, err = r.cat.T("status_" + string(e.Status)); err != nil {
 				return nil, err
@@ -102,104 +101,6 @@ func updateAnchor(e *timeline.Entry) string {
 		return "update-" + e.ID
 	}
 	return "update-" + content.DerivedID(e)
-}
-
-// dateTime is "date, time" in the reader's zone.
-func (r *langRenderer) dateTime(t time.Time) string {
-	s, _ := r.cat.Format("datetime", "date", r.loc.Date(t), "time", r.readerClock(t))
-	return s
-}
-
-// readerClock is the time in the reader's zone, followed by the zone's abbreviation when it is made
-// of letters ("03:52 UTC"); a numeric zone is named once in the timeline's note instead.
-func (r *langRenderer) readerClock(t time.Time) string {
-	c := r.loc.Clock(t)
-	if abbr, numeric := timeline.ZoneAbbrev(t.In(r.loc.Zone())); !numeric {
-		return c + " " + abbr
-	}
-	return c
-}
-
-// sourceDating says how t, as its source gave it, is shown beside the reader's time in zone reader
-// (under the day heading, or after the inline date, of that zone): show is false when the source's
-// clock reads as the reader's (the same offset from UTC), so the time is not repeated; dated is
-// true when the source's date is another day than the reader's; withYear when the year, in
-// calendar cal, differs too.
-func sourceDating(t time.Time, reader *time.Location, cal locale.Calendar) (show, dated, withYear bool) {
-	r := t.In(reader)
-	_, so := t.Zone()
-	_, ro := r.Zone()
-	if so == ro {
-		return false, false, false
-	}
-	sy, sm, sd := t.Date()
-	ry, rm, rd := r.Date()
-	if sy == ry && sm == rm && sd == rd {
-		return true, false, false
-	}
-	return true, true, locale.DateIn(t, cal).Year != locale.DateIn(r, cal).Year
-}
-
-// sourceHTML is the time as the source gave it, for a page: a visible label, the time in its own
-// zone, and its own date when that is not the reader's —
-// <span class="source"><span class="source-label">as reported</span> <bdi dir="ltr">19:52 PST</bdi>, <bdi>Tuesday 7 November</bdi></span>.
-// It is "" when the source's clock is the reader's (see sourceDating).
-func (r *langRenderer) sourceHTML(t time.Time) string {
-	show, dated, withYear := sourceDating(t, r.loc.Zone(), r.loc.Calendar())
-	if !show {
-		return ""
-	}
-	label, _ := r.cat.T("source_label")
-	var b strings.Builder
-	b.WriteString(`<span class="source"><span class="source-label">`)
-	b.WriteString(template.HTMLEscapeString(label))
-	b.WriteString(`</span> `)
-	clock := `<bdi dir="ltr">` + template.HTMLEscapeString(r.sourceClock(t)) + `</bdi>`
-	if !dated {
-		b.WriteString(clock)
-	} else {
-		day := `<bdi>` + template.HTMLEscapeString(r.loc.DayAt(t, withYear)) + `</bdi>`
-		f, _ := r.cat.T("source_dated")
-		f = template.HTMLEscapeString(f)
-		for f != "" {
-			i := strings.IndexByte(f, '{')
-			j := strings.IndexByte(f[max(i, 0):], '}')
-			if i < 0 || j < 0 {
-				b.WriteString(f)
-				break
-			}
-			b.WriteString(f[:i])
-			switch f[i : i+j+1] {
-			case "{time}":
-				b.WriteString(clock)
-			case "{date}":
-				b.WriteString(day)
-			default:
-				b.WriteString(f[i : i+j+1])
-			}
-			f = f[i+j+1:]
-		}
-	}
-	b.WriteString(`</span>`)
-	return b.String()
-}
-
-// sourceClock is the time in its own zone with that zone's label: "19:52 PST", "07:22 Tehran time".
-func (r *langRenderer) sourceClock(t time.Time) string {
-	return r.loc.ClockAt(t) + " " + r.zoneLabel(t)
-}
-
-// zoneLabel names t's zone: its abbreviation when it has letters (PST, PDT, UTC), else the catalog's
-// label for the zone ("به وقت تهران"), else its offset from UTC.
-func (r *langRenderer) zoneLabel(t time.Time) string {
-	abbr, numeric := timeline.ZoneAbbrev(t)
-	if !numeric {
-		return abbr
-	}
-	if l, ok := r.cat.Zone(t.Location().String()); ok {
-		return l
-	}
-	return "UTC" + r.loc.Digits(t.Format("-07:00"))
 }
 
 func utc(t time.Time) string { return timeline.UTCString(t) }
@@ -246,7 +147,7 @@ func (r *langRenderer) timelineChart(p *site.Page, tv *TimelineView) (template.H
 	if dur == "" {
 		dur = r.loc.Duration(last.Sub(start))
 	}
-	title, err := r.cat.Format("chart_summary", "start", r.dateTime(start), "end", r.dateTime(last), "duration", dur)
+	title, err := r.cat.Format("chart_summary", "start", r.when.DateTime(start), "end", r.when.DateTime(last), "duration", dur)
 	if err != nil {
 		return "", err
 	}
@@ -282,9 +183,9 @@ func (r *langRenderer) chartUpdates(tl timeline.Timeline) ([]chart.Update, strin
 		if e.Status != "" {
 			status = e.Status
 		}
-		when := r.readerClock(e.At)
+		when := r.when.Clock(e.At)
 		if d := r.loc.Date(e.At); d != day {
-			when, day = r.dateTime(e.At), d
+			when, day = r.when.DateTime(e.At), d
 		}
 		label := when
 		if status != "" {

@@ -1,4 +1,4 @@
-package render
+package when
 
 import (
 	"testing"
@@ -34,9 +34,9 @@ func TestSourceDating(t *testing.T) {
 		{"eve of Nowruz in LA, Nowruz in Tehran", time.Date(2024, 3, 19, 20, 0, 0, 0, la), teh, locale.Persian, true, true, true},
 	}
 	for _, c := range cases {
-		show, dated, withYear := sourceDating(c.at, c.reader, c.cal)
+		show, dated, withYear := SourceDating(c.at, c.reader, c.cal)
 		if show != c.show || dated != c.dated || withYear != c.withYear {
-			t.Errorf("%s: sourceDating = %v, %v, %v; want %v, %v, %v", c.name, show, dated, withYear, c.show, c.dated, c.withYear)
+			t.Errorf("%s: SourceDating = %v, %v, %v; want %v, %v, %v", c.name, show, dated, withYear, c.show, c.dated, c.withYear)
 		}
 	}
 }
