@@ -93,7 +93,7 @@ func Render(ld *load.Site, o Options, sink output.Sink) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := st.all(sink); err != nil {
+	if err := st.all(sink); err != nil {
 		return nil, err
 	}
 	return &Result{Site: st.site, Pages: st.pages}, nil
@@ -126,20 +126,22 @@ func newStage(o Options, s *site.Site, fsys *source.FS) (*stage, error) {
 
 // all renders every output of the stage's site into sink, and keeps the plan. A static file in the
 // way of a generated output is an error naming both, found before anything is written.
-func (st *stage) all(sink output.Sink) ([]job, error) {
+func (st *stage) all(sink output.Sink) error {
+	if err := st.plan(); err != nil {
+		return err
+	}
+	return st.runner(sink).run(st.jobs, st.o.Workers)
+}
+
+// plan lists the outputs of the stage's site and the static files, and refuses a static file in
+// the way of a generated output.
+func (st *stage) plan() error {
 	static, err := st.fsys.Files("static")
 	if err != nil {
-		return nil, err
+		return err
 	}
-	jobs, pages := plan(st.site, static)
-	if err := collisions(st.site, jobs, static); err != nil {
-		return nil, err
-	}
-	if err := st.runner(sink).run(jobs, st.o.Workers); err != nil {
-		return nil, err
-	}
-	st.jobs, st.pages = jobs, pages
-	return jobs, nil
+	st.jobs, st.pages = plan(st.site, static)
+	return collisions(st.site, st.jobs, static)
 }
 
 func (st *stage) runner(sink output.Sink) *runner {

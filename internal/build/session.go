@@ -62,7 +62,7 @@ func NewSession(o Options, sink output.Sink) (*Session, *Result, error) {
 	if own := s.st.r.SiteLayouts(); len(own) > 0 {
 		s.why = "the site has layouts of its own (" + strings.Join(own, ", ") + ")"
 	}
-	if _, err := s.st.all(sink); err != nil {
+	if err := s.st.all(sink); err != nil {
 		return nil, nil, err
 	}
 	ok = true
@@ -142,12 +142,7 @@ func (s *Session) Update(changed []string, sink output.Sink) (*Update, error) {
 			return nil, err
 		}
 		st.site = resolved.At(ref)
-		static, err := s.fsys.Files("static")
-		if err != nil {
-			return nil, err
-		}
-		st.jobs, st.pages = plan(st.site, static)
-		if err := collisions(st.site, st.jobs, static); err != nil {
+		if err := st.plan(); err != nil {
 			return nil, err
 		}
 		dirty, u.Removed = diff(cur.jobs, st.jobs)
