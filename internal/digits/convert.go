@@ -111,14 +111,17 @@ func (c *Converter) Replace(s string) string {
 			i++
 			continue
 		}
-		v, script, w := scriptAt(s, i)
-		if v >= 0 && !c.native[script] {
-			if first < 0 {
-				first = i
+		if _, w := At(s, i); w > 0 {
+			if !c.native[scriptOf(s[i])] {
+				if first < 0 {
+					first = i
+				}
+				n += zw - w
 			}
-			n += zw - w
+			i += w
+			continue
 		}
-		i += w
+		i++
 	}
 	if first < 0 {
 		return s
@@ -131,13 +134,14 @@ func (c *Converter) Replace(s string) string {
 			i++
 			continue
 		}
-		v, _, w := scriptAt(s, i)
-		if v >= 0 {
+		if v, w := At(s, i); w > 0 {
 			b.WriteString(s[done:i])
 			b.WriteString(c.digit[v])
 			done = i + w
+			i += w
+			continue
 		}
-		i += w
+		i++
 	}
 	b.WriteString(s[done:])
 	return b.String()

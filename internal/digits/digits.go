@@ -22,7 +22,7 @@ const (
 	ArabicZero  = '٠' // U+0660 ARABIC-INDIC DIGIT ZERO
 )
 
-// Scripts of the digits read in every language, as scriptAt reports them.
+// Scripts of the digits read in every language, as scriptOf reports them.
 const (
 	scriptASCII = iota
 	scriptPersian
@@ -56,31 +56,32 @@ func At(s string, i int) (val, size int) {
 	if i < 0 || i >= len(s) {
 		return 0, 0
 	}
-	v, _, n := scriptAt(s, i)
-	if v < 0 {
-		return 0, 0
-	}
-	return v, n
-}
-
-// scriptAt returns the value, script and size of the digit that starts at s[i], or value -1 and
-// size 1 when none does.
-func scriptAt(s string, i int) (val, script, size int) {
 	c := s[i]
 	if c-'0' <= 9 {
-		return int(c - '0'), scriptASCII, 1
+		return int(c - '0'), 1
 	}
 	// U+06F0..U+06F9 is DB B0..DB B9; U+0660..U+0669 is D9 A0..D9 A9.
 	if (c == 0xDB || c == 0xD9) && i+1 < len(s) {
 		c1 := s[i+1]
 		if c == 0xDB && c1-0xB0 <= 9 {
-			return int(c1 - 0xB0), scriptPersian, 2
+			return int(c1 - 0xB0), 2
 		}
 		if c == 0xD9 && c1-0xA0 <= 9 {
-			return int(c1 - 0xA0), scriptArabic, 2
+			return int(c1 - 0xA0), 2
 		}
 	}
-	return -1, 0, 1
+	return 0, 0
+}
+
+// scriptOf returns the script of a digit that At found, from its first byte.
+func scriptOf(lead byte) int {
+	switch lead {
+	case 0xDB:
+		return scriptPersian
+	case 0xD9:
+		return scriptArabic
+	}
+	return scriptASCII
 }
 
 // Index returns the index of the first byte of s that may begin an ASCII, Persian or Arabic-Indic
