@@ -6,9 +6,10 @@
 // marks, double spaces, kashida), and in every language the front matter characters the build
 // removes or closes (control characters, unbalanced bidi controls: see bidi.Clean).
 //
-// The typography pass is rune-based and never looks inside code spans, fenced or indented code, link
-// destinations, URLs or HTML tags. Fix applies the safe typography fixes; FixSite applies them in place
-// to a site's Markdown files, atomically.
+// The typography pass is rune-based and reads the prose of goldmark's tree (markdown.Prose): it never
+// looks inside code spans, code blocks, HTML, link destinations or URLs, and the links rule takes the
+// links from the same tree. Fix applies the safe typography fixes; FixSite applies them in place to a
+// site's Markdown files, atomically.
 package check
 
 import (
@@ -29,6 +30,7 @@ import (
 	"github.com/rokhdad/rokhdad/internal/config"
 	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/markdown"
 	"github.com/rokhdad/rokhdad/internal/source"
 	"github.com/rokhdad/rokhdad/internal/timeline"
 )
@@ -224,39 +226,39 @@ func links(a *article, cfg *config.Config, fsys *source.FS, known map[string]boo
 		base = cfg.BaseURL.Path
 	}
 	self := "/" + p.Lang + "/" + p.Section + "/" + p.Name + "/"
-	for n, l := range scan(a.src[b.start:b.end], false) {
-		for _, lk := range l.links {
-			dest := strings.TrimSpace(lk.dest)
-			if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || scheme.MatchString(dest) {
-				continue
-			}
-			if i := strings.IndexAny(dest, "?#"); i >= 0 {
-				dest = dest[:i]
-			}
-			if u, err := url.PathUnescape(dest); err == nil {
-				dest = u
-			}
-			var target string
-			if strings.HasPrefix(dest, "/") {
-				target = dest
-				if base != "/" && strings.HasPrefix(dest, base) {
-					target = "/" + strings.TrimPrefix(dest, base)
-				}
-			} else {
-				target = path.Join(self, dest)
-			}
-			target = path.Clean(target)
-			if resolves(strings.TrimPrefix(target, "/"), fsys, known) {
-				continue
-			}
-			what, hint := "link", "link to an article's URL such as /"+p.Lang+"/"+p.Section+"/NAME/, or to a file under static/"
-			if lk.image {
-				what, hint = "image", "put the image under static/ and write its path from the site root, e.g. /images/x.jpg"
-			}
-			line, col := pos(b.line, b.col, n, lk.col)
-			out = append(out, warn(a.file, line, col, RuleLink,
-				fmt.Sprintf("%s %q leads to no article and no static file", what, lk.dest), hint))
+	body := a.src[b.start:b.end]
+	for _, lk := range markdown.Prose([]byte(body)).Links {
+		dest := strings.TrimSpace(lk.Dest)
+		if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || scheme.MatchString(dest) {
+			continue
 		}
+		if i := strings.IndexAny(dest, "?#"); i >= 0 {
+			dest = dest[:i]
+		}
+		if u, err := url.PathUnescape(dest); err == nil {
+			dest = u
+		}
+		var target string
+		if strings.HasPrefix(dest, "/") {
+			target = dest
+			if base != "/" && strings.HasPrefix(dest, base) {
+				target = "/" + strings.TrimPrefix(dest, base)
+			}
+		} else {
+			target = path.Join(self, dest)
+		}
+		target = path.Clean(target)
+		if resolves(strings.TrimPrefix(target, "/"), fsys, known) {
+			continue
+		}
+		what, hint := "link", "link to an article's URL such as /"+p.Lang+"/"+p.Section+"/NAME/, or to a file under static/"
+		if lk.Image {
+			what, hint = "image", "put the image under static/ and write its path from the site root, e.g. /images/x.jpg"
+		}
+		n, c := lineCol(body, lk.Pos)
+		line, col := pos(b.line, b.col, n, c)
+		out = append(out, warn(a.file, line, col, RuleLink,
+			fmt.Sprintf("%s %q leads to no article and no static file", what, lk.Dest), hint))
 	}
 	return out
 }

@@ -71,27 +71,6 @@ var latinToPersian = map[rune]rune{',': '،', ';': '؛', '?': '؟'}
 var haSuffixes = map[string]bool{"ها": true, "های": true, "هایی": true, "هایم": true, "هایت": true,
 	"هایش": true, "هایمان": true, "هایتان": true, "هایشان": true}
 
-// word is a maximal run of prose word runes on a line.
-type word struct{ start, end int }
-
-func words(l *sline) []word {
-	var out []word
-	r := l.runes
-	for i := 0; i < len(r); {
-		if l.skip[i] || !isWordRune(r[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(r) && !l.skip[j] && isWordRune(r[j]) {
-			j++
-		}
-		out = append(out, word{i, j})
-		i = j
-	}
-	return out
-}
-
 func normalize(s string) string {
 	return strings.Map(func(r rune) rune {
 		if p, ok := arabicToPersian[r]; ok {
@@ -205,31 +184,6 @@ func lineEdits(l *sline) []edit {
 	return out
 }
 
-// prevProse returns the index of the last letter or digit before i, looking through spaces, emphasis
-// and closing marks and over link destinations, or -1. Code and URLs stop it: they are not Persian.
-func prevProse(l *sline, i int) int {
-	r := l.runes
-	j := i - 1
-	for j >= 0 {
-		switch {
-		case l.skip[j]:
-			k := j
-			for k >= 0 && l.skip[k] {
-				k--
-			}
-			if k < 0 || r[k] != ']' || r[k+1] != '(' {
-				return -1
-			}
-			j = k
-		case strings.ContainsRune(" \t*_~)]»\"'", r[j]):
-			j--
-		default:
-			return j
-		}
-	}
-	return -1
-}
-
 // excerpt shows the word around position i with its rune replaced by s.
 func excerpt(r []rune, i int, s string) string { return excerptRange(r, i, i+1, s) }
 
@@ -310,7 +264,7 @@ func quoteEdits(lines []*sline, inline bool, edits [][]edit) {
 
 // analyze scans a block and returns its lines with each line's findings sorted by position.
 func analyze(text string, inline bool) ([]*sline, [][]edit) {
-	lines := scan(text, inline)
+	lines := textLines(text, inline)
 	edits := make([][]edit, len(lines))
 	for n, l := range lines {
 		edits[n] = lineEdits(l)

@@ -1,0 +1,150 @@
+package check
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rokhdad/rokhdad/internal/markdown"
+)
+
+// sline is one line of a checked text block: its runes, and which of them are not prose (code,
+// link destinations, HTML tags, URLs), never checked or changed.
+type sline struct {
+	runes []rune
+	skip  []bool // true: not prose
+	cr    bool   // the line ended in "\r\n"; the "\r" is not in runes
+}
+
+func (l *sline) blank() bool {
+	for _, r := range l.runes {
+		if r != ' ' && r != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+func (l *sline) String() string {
+	s := string(l.runes)
+	if l.cr {
+		s += "\r"
+	}
+	return s
+}
+
+// word is a maximal run of prose word runes on a line.
+type word struct{ start, end int }
+
+func words(l *sline) []word {
+	var out []word
+	r := l.runes
+	for i := 0; i < len(r); {
+		if l.skip[i] || !isWordRune(r[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(r) && !l.skip[j] && isWordRune(r[j]) {
+			j++
+		}
+		out = append(out, word{i, j})
+		i = j
+	}
+	return out
+}
+
+// prevProse returns the index of the last letter or digit before i, looking through spaces, emphasis
+// and closing marks and over link destinations, or -1. Code and URLs stop it: they are not Persian.
+func prevProse(l *sline, i int) int {
+	r := l.runes
+	j := i - 1
+	for j >= 0 {
+		switch {
+		case l.skip[j]:
+			k := j
+			for k >= 0 && l.skip[k] {
+				k--
+			}
+			if k < 0 || r[k] != ']' || r[k+1] != '(' {
+				return -1
+			}
+			j = k
+		case strings.ContainsRune(" \t*_~)]»\"'", r[j]):
+			j--
+		default:
+			return j
+		}
+	}
+	return -1
+}
+
+// textLines splits text into lines and marks what is not prose as goldmark's tree has it (see
+// markdown.Layout), and bare URLs: Markdown reads them as prose, but typography must not change
+// them. inline is for a front matter string, in which Markdown has no blocks (markdown.InlineProse).
+func textLines(text string, inline bool) []*sline {
+	var lo markdown.Layout
+	if inline {
+		lo = markdown.InlineProse([]byte(text))
+	} else {
+		lo = markdown.Prose([]byte(text))
+	}
+	prose := lo.Prose
+	raw := strings.Split(text, "\n")
+	out := make([]*sline, len(raw))
+	off := 0 // of the line in text
+	for n, s := range raw {
+		next := off + len(s) + 1
+		l := &sline{}
+		if strings.HasSuffix(s, "\r") {
+			s, l.cr = s[:len(s)-1], true
+		}
+		count := utf8.RuneCountInString(s)
+		l.runes, l.skip = make([]rune, 0, count), make([]bool, 0, count)
+		for i, r := range s {
+			at := off + i
+			for len(prose) > 0 && prose[0].Stop <= at {
+				prose = prose[1:]
+			}
+			l.runes = append(l.runes, r)
+			l.skip = append(l.skip, len(prose) == 0 || prose[0].Start > at)
+		}
+		markURLs(l)
+		out[n] = l
+		off = next
+	}
+	return out
+}
+
+// markURLs marks the bare URLs (http://, https://, www.) that start in the prose of a line, up to
+// white space, "<" or "»", without the punctuation that ends a sentence around them.
+func markURLs(l *sline) {
+	r := l.runes
+	for i := 0; i < len(r); i++ {
+		if l.skip[i] || r[i] != 'h' && r[i] != 'w' || i > 0 && isWordRune(r[i-1]) {
+			continue
+		}
+		s := string(r[i:min(len(r), i+8)])
+		if !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "www.") {
+			continue
+		}
+		j := i
+		for j < len(r) && !unicode.IsSpace(r[j]) && r[j] != '<' && r[j] != '»' {
+			j++
+		}
+		for j > i && strings.ContainsRune("?!.,:;*_~)'\"", r[j-1]) {
+			j--
+		}
+		for k := i; k < j; k++ {
+			l.skip[k] = true
+		}
+		i = j - 1 // j > i: the prefix is never trimmed
+	}
+}
+
+// lineCol returns the line (0 for the first) and the column in runes (0 for the first) of byte
+// offset off of text.
+func lineCol(text string, off int) (n, col int) {
+	start := strings.LastIndexByte(text[:off], '\n') + 1
+	return strings.Count(text[:start], "\n"), utf8.RuneCountInString(text[start:off])
+}

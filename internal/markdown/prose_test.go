@@ -1,0 +1,80 @@
+package markdown
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// marked shows src with the runs that are not prose in ⟦ ⟧.
+func marked(src string, l Layout) string {
+	var b strings.Builder
+	at := 0
+	for _, s := range l.Prose {
+		if s.Start > at {
+			b.WriteString("⟦" + src[at:s.Start] + "⟧")
+		}
+		b.WriteString(src[s.Start:s.Stop])
+		at = s.Stop
+	}
+	if at < len(src) {
+		b.WriteString("⟦" + src[at:] + "⟧")
+	}
+	return b.String()
+}
+
+func TestProse(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"کد `كتاب` و [x](/كتاب/)", "کد ⟦`كتاب`⟧ و [x]⟦(/كتاب/)⟧"},
+		{"```\nكتاب\n```\nمتن", "⟦```\nكتاب\n```⟧\nمتن"},
+		{"```go\nunclosed\n\nstill code", "⟦```go\nunclosed\n\nstill code⟧"},
+		{"    code  x\n\ntext", "⟦    code  x⟧\n\ntext"},
+		{"- item\n\n  ```\n  code\n  ```\n- two", "- item\n\n⟦  ```\n  code\n  ```⟧\n- two"},
+		{"> ```\n> code\n> ```\n> text", "⟦> ```\n> code\n> ```⟧\n> text"},
+		{"<div>\nمتن, كتاب\n</div>\n\nبعد", "⟦<div>\nمتن, كتاب\n</div>⟧\n\nبعد"},
+		{"<!--\nnote\n-->\nx", "⟦<!--\nnote\n-->⟧\nx"},
+		{"[a]: /u \"t\"\n\n[b][a] و [a] و [a][] و [c][]", "⟦[a]: /u \"t\"⟧\n\n[b]⟦[a]⟧ و [a] و [a]⟦[]⟧ و [c][]"},
+		{"a \\, b \\\\ c \\ق", "a ⟦\\,⟧ b ⟦\\\\⟧ c \\ق"},
+		{"<https://x.org/1> و <span a=\"1\">7</span>", "⟦<https://x.org/1>⟧ و ⟦<span a=\"1\">⟧7⟦</span>⟧"},
+		{"![alt](/img.png \"title\")", "![alt]⟦(/img.png \"title\")⟧"},
+		{"**[a](u)**, b", "**[a]⟦(u)⟧**, b"},
+		{"[![i](a)](b)", "[![i]⟦(a)⟧]⟦(b)⟧"},
+		{"| a | `b` |\n|---|---|\n| c | d |", "| a | ⟦`b`⟧ |\n|---|---|\n| c | d |"},
+		{"## پيامد [x](/y) ##", "## پيامد [x]⟦(/y)⟧ ##"},
+		{"[a](u\n\"t\") b", "[a]⟦(u\n\"t\")⟧ b"},
+		{"a `b\nc` d", "a ⟦`b\nc`⟧ d"},
+		{"a `b`\r\nc\r\n", "a ⟦`b`⟧\r\nc\r\n"},
+		{"~~x~~ *y* [z]", "~~x~~ *y* [z]"},
+		{"", ""},
+	} {
+		if got := marked(tc.src, Prose([]byte(tc.src))); got != tc.want {
+			t.Errorf("Prose(%q):\n got %q\nwant %q", tc.src, got, tc.want)
+		}
+	}
+}
+
+func TestInlineProse(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"    - فهرست `کد` [x](/y)", "    - فهرست ⟦`کد`⟧ [x]⟦(/y)⟧"},
+		{"```\nکد\n```", "⟦```\nکد\n```⟧"}, // a code span over three lines
+		{"# عنوان\n\n> نقل", "# عنوان\n\n> نقل"},
+		{"[a]: /u", "[a]: /u"},
+		{"| a | b |\n|---|---|", "| a | b |\n|---|---|"},
+	} {
+		if got := marked(tc.src, InlineProse([]byte(tc.src))); got != tc.want {
+			t.Errorf("InlineProse(%q):\n got %q\nwant %q", tc.src, got, tc.want)
+		}
+	}
+}
+
+func TestProseLinks(t *testing.T) {
+	src := "[a]: </ref one> \"t\"\n\nمتن [x](/fa/y/) و ![ت](/i.png) و [r][a] و [![i](/in.png)](/out/) و [t](at:2023-11-07T19:52) و <https://x.org>\n"
+	var got []string
+	for _, l := range Prose([]byte(src)).Links {
+		got = append(got, fmt.Sprintf("%s %q %v", src[l.Pos:l.Pos+1], l.Dest, l.Image))
+	}
+	want := []string{`[ "/ref one" false`, `[ "/fa/y/" false`, `! "/i.png" true`, `[ "/out/" false`, `! "/in.png" true`, `[ "at:2023-11-07T19:52" false`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("links:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
