@@ -98,6 +98,9 @@ func For(zero rune) *Converter {
 // Zero returns the zero digit; digit i is Zero()+i.
 func (c *Converter) Zero() rune { return c.zero }
 
+// Rewrites reports whether Prose and a Buffer rewrite anything: whether the zero is not '0'.
+func (c *Converter) Rewrites() bool { return c.prose }
+
 // Replace returns s with every ASCII, Persian and Arabic-Indic digit replaced by the converter's
 // digit of the same value. All other bytes, including invalid UTF-8, are copied unchanged, so the
 // rune count is kept and valid UTF-8 stays valid. If nothing changes, s itself is returned without

@@ -54,9 +54,6 @@ func (c *Converter) Prose(s string) string {
 	return string(b.Append(make([]byte, 0, Size(len(s), b.edits)), 0, len(b.buf), b.edits))
 }
 
-// Rewrites reports whether Prose and a Buffer rewrite anything: whether the zero is not '0'.
-func (c *Converter) Rewrites() bool { return c.prose }
-
 // A Buffer gathers prose from pieces, block by block, and decides which of its digits the rules of
 // prose rewrite, without changing it: the caller applies the edits (see Append). Reset it for a
 // converter before use; it can be reused.

@@ -52,24 +52,11 @@ var (
 	inlineParser   = sync.OnceValue(func() parser.Parser { return newLayoutParser(true) })
 )
 
-// newLayoutParser returns goldmark's parser with the extensions of a Renderer (or, inline, only a
-// paragraph's), whose parsers of code spans, links, autolinks, raw HTML and fenced code record
-// where the nodes they make end: goldmark's tree says where a node starts, not where it ends.
+// newLayoutParser returns goldmark's parser with the extensions of a Renderer (or, inline, a
+// paragraph's only), whose parsers of code spans, links, autolinks, raw HTML and fenced code
+// record where the nodes they make end: goldmark's tree says where a node starts, not where it
+// ends.
 func newLayoutParser(inline bool) parser.Parser {
-	blocks := []util.PrioritizedValue{util.Prioritized(indentedParagraphs{parser.NewParagraphParser()}, 1000)}
-	var transformers []util.PrioritizedValue
-	exts := syntax()
-	if !inline {
-		blocks = parser.DefaultBlockParsers()
-		for i, b := range blocks {
-			if b.Value == parser.NewFencedCodeBlockParser() {
-				blocks[i].Value = fenceEnds{parser.NewFencedCodeBlockParser()}
-			}
-		}
-		transformers = parser.DefaultParagraphTransformers()
-	} else {
-		exts = []goldmark.Extender{extension.Strikethrough} // tables are blocks
-	}
 	inlines := parser.DefaultInlineParsers()
 	for i, p := range inlines {
 		switch p.Value {
@@ -77,9 +64,22 @@ func newLayoutParser(inline bool) parser.Parser {
 			inlines[i].Value = inlineEnds{p.Value.(parser.InlineParser)}
 		}
 	}
-	p := parser.NewParser(parser.WithBlockParsers(blocks...), parser.WithInlineParsers(inlines...),
-		parser.WithParagraphTransformers(transformers...))
-	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(exts...)).Parser()
+	opts := []parser.Option{parser.WithInlineParsers(inlines...)}
+	exts := syntax()
+	if inline {
+		opts = append(opts, parser.WithBlockParsers(util.Prioritized(indentedParagraphs{parser.NewParagraphParser()}, 1000)))
+		exts = []goldmark.Extender{extension.Strikethrough} // tables are blocks
+	} else {
+		blocks := parser.DefaultBlockParsers()
+		for i, b := range blocks {
+			if b.Value == parser.NewFencedCodeBlockParser() {
+				blocks[i].Value = fenceEnds{parser.NewFencedCodeBlockParser()}
+			}
+		}
+		opts = append(opts, parser.WithBlockParsers(blocks...),
+			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
+	}
+	return goldmark.New(goldmark.WithParser(parser.NewParser(opts...)), goldmark.WithExtensions(exts...)).Parser()
 }
 
 var endsKey = parser.NewContextKey()
@@ -94,8 +94,8 @@ func record(pc parser.Context, n ast.Node, from, to int) {
 	}
 }
 
-// inlineEnds records the source of the code spans, links, images, autolinks and HTML tags that
-// its parser makes.
+// inlineEnds records the source of the code spans, autolinks and HTML tags that its parser makes,
+// and of a link or an image from its closing "]".
 type inlineEnds struct{ parser.InlineParser }
 
 func (p inlineEnds) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {

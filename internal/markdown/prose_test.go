@@ -4,6 +4,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // marked shows src with the runs that are not prose in ⟦ ⟧.
@@ -76,5 +80,73 @@ func TestProseLinks(t *testing.T) {
 	want := []string{`[ "/ref one" false`, `[ "/fa/y/" false`, `! "/i.png" true`, `[ "/out/" false`, `! "/in.png" true`, `[ "at:2023-11-07T19:52" false`}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("links:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// textVisitor collects the Text segments walkProse reports, by whether they are prose.
+type textVisitor struct{ prose, inCode []Segment }
+
+func (v *textVisitor) enter(ast.Node, bool) {}
+func (v *textVisitor) leave(ast.Node)       {}
+func (v *textVisitor) html(*ast.RawHTML)    {}
+func (v *textVisitor) link(ast.Node)        {}
+func (v *textVisitor) text(n ast.Node, prose bool) {
+	if t, ok := n.(*ast.Text); ok && prose {
+		v.prose = append(v.prose, Segment{t.Segment.Start, t.Segment.Stop})
+	}
+}
+func (v *textVisitor) code(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			v.inCode = append(v.inCode, Segment{t.Segment.Start, t.Segment.Stop})
+		}
+	}
+}
+
+// TestProseFollowsWalk: on the digits pass's cases and article, Prose says prose exactly where the
+// walk that the digits pass follows finds prose text (but for backslash escapes), never inside
+// code, and its segments are in order, not empty and not touching.
+func TestProseFollowsWalk(t *testing.T) {
+	_, cases := digitsReadCases(t)
+	inputs := []string{digitsArticle}
+	for _, c := range cases {
+		inputs = append(inputs, c.markdown)
+	}
+	for _, in := range inputs {
+		src := []byte(in)
+		l := Prose(src)
+		covered := make([]bool, len(src))
+		last := -1
+		for _, s := range l.Prose {
+			if s.Start <= last || s.Stop <= s.Start || s.Stop > len(src) {
+				t.Fatalf("%q: bad segments %v", in, l.Prose)
+			}
+			last = s.Stop
+			for i := s.Start; i < s.Stop; i++ {
+				covered[i] = true
+			}
+		}
+		var v textVisitor
+		walkProse(documentParser().Parse(text.NewReader(src)), &v)
+		for _, s := range v.prose {
+			for i := s.Start; i < s.Stop; i++ {
+				if src[i] == '\\' && i+1 < s.Stop && util.IsPunct(src[i+1]) {
+					i++
+					continue
+				}
+				if !covered[i] {
+					t.Errorf("%q: prose text %q is not in Prose", in, src[s.Start:s.Stop])
+					break
+				}
+			}
+		}
+		for _, s := range v.inCode {
+			for i := s.Start; i < s.Stop; i++ {
+				if covered[i] {
+					t.Errorf("%q: code %q is in Prose", in, src[s.Start:s.Stop])
+					break
+				}
+			}
+		}
 	}
 }
