@@ -120,6 +120,13 @@ func (b *Buffer) Break() { b.Add(newline, false) }
 // Flush ends the current block and returns the edits decided for it, in order of position. The
 // slice is valid until the next Reset.
 func (b *Buffer) Flush() []Edit {
+	if len(b.pieces) == 0 {
+		return nil // nothing since the last Flush: inlined, for callers that flush often
+	}
+	return b.flush()
+}
+
+func (b *Buffer) flush() []Edit {
 	e := len(b.edits)
 	if b.writable {
 		b.scan()

@@ -33,7 +33,6 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 // white space before and after it, and to the last rune of the token before.
 func (b *Buffer) scan() {
 	buf, lo, c := b.buf, b.lo, b.c
-	arabic, lead := &c.arabic, &c.lead
 	pi := 0
 	for i := lo; i < len(buf); {
 		// Find the next digit; written out because this loop sees every byte of prose.
@@ -45,11 +44,11 @@ func (b *Buffer) scan() {
 				continue
 			}
 		case ch >= 0xD8 && ch <= 0xDB && i+1 < len(buf) && buf[i+1]&0xC0 == 0x80: // U+0600-U+06FF
-			if arabic[int(ch&0x03)<<6|int(buf[i+1]&0x3F)] != classDigit {
+			if c.arabic[int(ch&0x03)<<6|int(buf[i+1]&0x3F)] != classDigit {
 				i += 2
 				continue
 			}
-		case !lead[ch]:
+		case !c.lead[ch]:
 			i++
 			continue
 		default:

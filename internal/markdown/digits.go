@@ -131,21 +131,17 @@ func (t *digitsTransformer) Transform(doc *ast.Document, reader text.Reader, _ p
 	}
 }
 
-func (st *digitsState) enter(ast.Node, bool) { st.flush() }
+// block ends the block before: a block's prose is judged on its own.
+func (st *digitsState) block(ast.Node, bool) { st.flush() }
 
-func (st *digitsState) leave(ast.Node) { st.flush() }
-
-func (st *digitsState) text(n ast.Node, prose bool) {
-	switch v := n.(type) {
-	case *ast.Text:
-		st.add(v.Segment.Value(st.source), v, prose)
-		if v.SoftLineBreak() || v.HardLineBreak() {
-			st.buf.Break()
-		}
-	case *ast.String:
-		st.add(v.Value, v, prose)
+func (st *digitsState) text(n *ast.Text, prose bool) {
+	st.add(n.Segment.Value(st.source), n, prose)
+	if n.SoftLineBreak() || n.HardLineBreak() {
+		st.buf.Break()
 	}
 }
+
+func (st *digitsState) str(n *ast.String, prose bool) { st.add(n.Value, n, prose) }
 
 func (st *digitsState) code(n ast.Node) {
 	if v, ok := n.(*ast.AutoLink); ok {
@@ -187,6 +183,11 @@ func (st *digitsState) addContext(n ast.Node) {
 // flush decides the edits of the current block and records the node rewrites.
 func (st *digitsState) flush() {
 	edits := st.buf.Flush()
+	if len(edits) == 0 {
+		clear(st.pieces)
+		st.pieces = st.pieces[:0]
+		return
+	}
 	e := 0
 	for _, p := range st.pieces {
 		if e == len(edits) {

@@ -40,12 +40,46 @@ type Layout struct {
 }
 
 // Prose returns the layout of a Markdown document, parsed as a Renderer parses it.
-func Prose(src []byte) Layout { return layoutOf(src, documentParser()) }
+func Prose(src []byte) Layout {
+	if allProse(src, false) {
+		return Layout{Prose: []Segment{{0, len(src)}}}
+	}
+	return layoutOf(src, documentParser())
+}
 
 // InlineProse returns the layout of a short piece of Markdown such as a front matter string, in
 // which no block is recognised: every line is text of a paragraph, and only inline code, links,
 // autolinks, HTML tags and backslash escapes are not prose.
-func InlineProse(src []byte) Layout { return layoutOf(src, inlineParser()) }
+func InlineProse(src []byte) Layout {
+	if allProse(src, true) {
+		return Layout{Prose: []Segment{{0, len(src)}}}
+	}
+	return layoutOf(src, inlineParser())
+}
+
+// allProse reports whether src (not empty) holds nothing that is not prose, so that the parse can
+// be skipped: no character that starts code, HTML, an autolink, a link or an escape, and, in a
+// document, no fence of tildes and no tab or four spaces that could indent code.
+// TestAllProse checks it against the parse.
+func allProse(src []byte, inline bool) bool {
+	spaces := 0
+	for _, c := range src {
+		switch {
+		case c == '`' || c == '<' || c == '[' || c == '\\':
+			return false
+		case inline:
+		case c == '~' || c == '\t':
+			return false
+		case c == ' ':
+			if spaces++; spaces == 4 {
+				return false
+			}
+			continue
+		}
+		spaces = 0
+	}
+	return len(src) > 0
+}
 
 var (
 	documentParser = sync.OnceValue(func() parser.Parser { return newLayoutParser(false) })
@@ -155,7 +189,7 @@ type layout struct {
 	links []Link
 }
 
-func (l *layout) enter(n ast.Node, prose bool) {
+func (l *layout) block(n ast.Node, prose bool) {
 	if prose {
 		return
 	}
@@ -192,13 +226,9 @@ func (l *layout) enter(n ast.Node, prose bool) {
 	}
 }
 
-func (l *layout) leave(ast.Node) {}
+func (l *layout) str(*ast.String, bool) {} // an ast.String is not source
 
-func (l *layout) text(n ast.Node, prose bool) {
-	t, ok := n.(*ast.Text)
-	if !ok {
-		return // an ast.String is not source
-	}
+func (l *layout) text(t *ast.Text, prose bool) {
 	if !prose {
 		l.skip = append(l.skip, Segment{t.Segment.Start, t.Segment.Stop})
 		return

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -86,12 +87,12 @@ func TestProseLinks(t *testing.T) {
 // textVisitor collects the Text segments walkProse reports, by whether they are prose.
 type textVisitor struct{ prose, inCode []Segment }
 
-func (v *textVisitor) enter(ast.Node, bool) {}
-func (v *textVisitor) leave(ast.Node)       {}
-func (v *textVisitor) html(*ast.RawHTML)    {}
-func (v *textVisitor) link(ast.Node)        {}
-func (v *textVisitor) text(n ast.Node, prose bool) {
-	if t, ok := n.(*ast.Text); ok && prose {
+func (v *textVisitor) block(ast.Node, bool)  {}
+func (v *textVisitor) str(*ast.String, bool) {}
+func (v *textVisitor) html(*ast.RawHTML)     {}
+func (v *textVisitor) link(ast.Node)         {}
+func (v *textVisitor) text(t *ast.Text, prose bool) {
+	if prose {
 		v.prose = append(v.prose, Segment{t.Segment.Start, t.Segment.Stop})
 	}
 }
@@ -148,5 +149,43 @@ func TestProseFollowsWalk(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestAllProse: where allProse lets Prose skip the parse, the parse finds all prose too.
+func TestAllProse(t *testing.T) {
+	_, cases := digitsReadCases(t)
+	inputs := strings.Split(digitsArticle, "\n\n")
+	for _, c := range cases {
+		inputs = append(inputs, c.markdown)
+	}
+	alphabet := []rune("ab سلام ۱2*_#>-|=!():\"'&;.,+\n\n   \ufeff\u200c")
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 3000 {
+		var b strings.Builder
+		for range rnd.IntN(40) {
+			b.WriteRune(alphabet[rnd.IntN(len(alphabet))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	checked := 0
+	for _, in := range inputs {
+		for _, inline := range []bool{false, true} {
+			if !allProse([]byte(in), inline) {
+				continue
+			}
+			checked++
+			p := documentParser()
+			if inline {
+				p = inlineParser()
+			}
+			got := layoutOf([]byte(in), p)
+			if len(got.Prose) != 1 || got.Prose[0] != (Segment{0, len(in)}) || len(got.Links) > 0 {
+				t.Errorf("%q (inline %v): allProse, but the parse gives %+v", in, inline, got)
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d inputs checked", checked)
 	}
 }

@@ -12,15 +12,16 @@ import (
 
 // A proseVisitor is told what walkProse finds, in source order.
 type proseVisitor interface {
-	// enter is called for each block, with whether its content is prose. walkProse walks the
-	// content of a prose block and then calls leave; it does not look inside the others: code
+	// block is called for each block before what is in it, with whether its content is prose.
+	// walkProse walks the content of a prose block; it does not look inside the others: code
 	// blocks, HTML blocks, link reference definitions, and any raw block or block of code, math,
-	// HTML or TeX of an extension.
-	enter(n ast.Node, prose bool)
-	leave(n ast.Node)
-	// text is called for each *ast.Text and *ast.String in a prose block, with prose false for
-	// raw text and for a String that is code or raw.
-	text(n ast.Node, prose bool)
+	// HTML or TeX of an extension. (The inline content of a block ends where the next block
+	// starts, or the document ends: goldmark gives a node blocks or inlines, never both.)
+	block(n ast.Node, prose bool)
+	// text and str are called for each *ast.Text and *ast.String in a prose block, with prose
+	// false for raw text and for a String that is code or raw.
+	text(n *ast.Text, prose bool)
+	str(n *ast.String, prose bool)
 	// code is called for an inline whose text is not prose: a code span, an autolink, and any
 	// inline of code, math, HTML or TeX of an extension. walkProse does not look inside it.
 	code(n ast.Node)
@@ -37,10 +38,9 @@ func walkProse(n ast.Node, v proseVisitor) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if c.Type() != ast.TypeInline {
 			prose := !c.IsRaw() && !opaqueKind(c.Kind())
-			v.enter(c, prose)
+			v.block(c, prose)
 			if prose {
 				walkProse(c, v)
-				v.leave(c)
 			}
 			continue
 		}
@@ -48,7 +48,7 @@ func walkProse(n ast.Node, v proseVisitor) {
 		case *ast.Text:
 			v.text(x, !x.IsRaw())
 		case *ast.String:
-			v.text(x, !x.IsCode() && !x.IsRaw())
+			v.str(x, !x.IsCode() && !x.IsRaw())
 		case *ast.AutoLink:
 			v.code(x)
 		case *ast.RawHTML:
