@@ -81,6 +81,19 @@ type article struct {
 	lang *config.Language
 	page *content.Page // nil when the file does not parse (build reports why)
 	lo   layout
+	body *markdown.Layout // of the body, for typography and links; see proseOf
+}
+
+// proseOf returns the layout of the checked text b of the article, parsing the body only once.
+func (a *article) proseOf(b block) markdown.Layout {
+	if b.inline {
+		return proseOf(a.src[b.start:b.end], true)
+	}
+	if a.body == nil {
+		lo := proseOf(a.src[b.start:b.end], false)
+		a.body = &lo
+	}
+	return *a.body
 }
 
 // Site checks the site in o.Source and returns every finding sorted by file, line and column. The error
@@ -123,7 +136,7 @@ func Site(o Options) (diag.List, error) {
 		list = append(list, controls(a.file, a.src)...)
 		if a.lang.Direction == "rtl" {
 			for _, b := range a.lo.blocks {
-				list = append(list, typography(a.file, b.line, b.col, a.src[b.start:b.end], b.inline)...)
+				list = append(list, typography(a.file, b.line, b.col, a.src[b.start:b.end], a.proseOf(b), b.inline)...)
 			}
 		}
 		if a.page == nil {
@@ -227,7 +240,7 @@ func links(a *article, cfg *config.Config, fsys *source.FS, known map[string]boo
 	}
 	self := "/" + p.Lang + "/" + p.Section + "/" + p.Name + "/"
 	body := a.src[b.start:b.end]
-	for _, lk := range markdown.Prose([]byte(body)).Links {
+	for _, lk := range a.proseOf(*b).Links {
 		dest := strings.TrimSpace(lk.Dest)
 		if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || scheme.MatchString(dest) {
 			continue

@@ -79,17 +79,19 @@ func prevProse(l *sline, i int) int {
 	return -1
 }
 
-// textLines splits text into lines and marks what is not prose as goldmark's tree has it (see
-// markdown.Layout), and bare URLs: Markdown reads them as prose, but typography must not change
-// them. inline is for a front matter string, in which Markdown has no blocks (markdown.InlineProse).
-func textLines(text string, inline bool) []*sline {
-	var lo markdown.Layout
+// proseOf returns the layout of text: an article body, or with inline a front matter string, in
+// which Markdown has no blocks (markdown.InlineProse).
+func proseOf(text string, inline bool) markdown.Layout {
 	if inline {
-		lo = markdown.InlineProse([]byte(text))
-	} else {
-		lo = markdown.Prose([]byte(text))
+		return markdown.InlineProse([]byte(text))
 	}
-	prose := lo.Prose
+	return markdown.Prose([]byte(text))
+}
+
+// textLines splits text into lines and marks what is not prose as goldmark's tree has it (lo, its
+// layout), and bare URLs: Markdown reads them as prose, but typography must not change them.
+func textLines(text string, lo markdown.Layout) []*sline {
+	gaps := notProse(lo.Prose, len(text))
 	raw := strings.Split(text, "\n")
 	out := make([]*sline, len(raw))
 	off := 0 // of the line in text
@@ -99,19 +101,40 @@ func textLines(text string, inline bool) []*sline {
 		if strings.HasSuffix(s, "\r") {
 			s, l.cr = s[:len(s)-1], true
 		}
-		count := utf8.RuneCountInString(s)
-		l.runes, l.skip = make([]rune, 0, count), make([]bool, 0, count)
-		for i, r := range s {
-			at := off + i
-			for len(prose) > 0 && prose[0].Stop <= at {
-				prose = prose[1:]
+		l.runes = []rune(s)
+		l.skip = make([]bool, len(l.runes))
+		for len(gaps) > 0 && gaps[0].Stop <= off {
+			gaps = gaps[1:]
+		}
+		for _, g := range gaps {
+			if g.Start >= off+len(s) {
+				break
 			}
-			l.runes = append(l.runes, r)
-			l.skip = append(l.skip, len(prose) == 0 || prose[0].Start > at)
+			from, to := max(g.Start, off)-off, min(g.Stop, off+len(s))-off
+			i := utf8.RuneCountInString(s[:from])
+			for k := range utf8.RuneCountInString(s[from:to]) {
+				l.skip[i+k] = true
+			}
 		}
 		markURLs(l)
 		out[n] = l
 		off = next
+	}
+	return out
+}
+
+// notProse returns the runs of text[:n] between the prose segments.
+func notProse(prose []markdown.Segment, n int) []markdown.Segment {
+	var out []markdown.Segment
+	at := 0
+	for _, p := range prose {
+		if p.Start > at {
+			out = append(out, markdown.Segment{Start: at, Stop: p.Start})
+		}
+		at = p.Stop
+	}
+	if at < n {
+		out = append(out, markdown.Segment{Start: at, Stop: n})
 	}
 	return out
 }

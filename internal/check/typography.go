@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/markdown"
 )
 
 const (
@@ -262,9 +263,10 @@ func quoteEdits(lines []*sline, inline bool, edits [][]edit) {
 	flush(evs)
 }
 
-// analyze scans a block and returns its lines with each line's findings sorted by position.
-func analyze(text string, inline bool) ([]*sline, [][]edit) {
-	lines := textLines(text, inline)
+// analyze reads a block, whose layout is lo (see proseOf), and returns its lines with each line's
+// findings sorted by position.
+func analyze(text string, lo markdown.Layout, inline bool) ([]*sline, [][]edit) {
+	lines := textLines(text, lo)
 	edits := make([][]edit, len(lines))
 	for n, l := range lines {
 		edits[n] = lineEdits(l)
@@ -288,11 +290,12 @@ func pos(line0, col0, n, i int) (int, int) {
 // Typography checks the Persian typography of one Markdown text block (an article body) that starts
 // on line line0 of file. Findings are warnings, in order of position.
 func Typography(file string, line0 int, text string) []*diag.Diagnostic {
-	return typography(file, line0, 1, text, false)
+	return typography(file, line0, 1, text, markdown.Prose([]byte(text)), false)
 }
 
-func typography(file string, line0, col0 int, text string, inline bool) []*diag.Diagnostic {
-	_, edits := analyze(text, inline)
+// typography checks text, whose layout is lo (see proseOf).
+func typography(file string, line0, col0 int, text string, lo markdown.Layout, inline bool) []*diag.Diagnostic {
+	_, edits := analyze(text, lo, inline)
 	var out []*diag.Diagnostic
 	for n, es := range edits {
 		for _, e := range es {
@@ -318,7 +321,7 @@ func Fix(text string) (string, []Change) {
 func fixBlock(text string, line0, col0 int, inline bool) (string, []Change) {
 	var all []Change
 	for pass := 0; pass < 5; pass++ {
-		lines, edits := analyze(text, inline)
+		lines, edits := analyze(text, proseOf(text, inline), inline)
 		var changes []Change
 		for n, l := range lines {
 			var b strings.Builder
