@@ -84,18 +84,6 @@ type article struct {
 	body *markdown.Layout // of the body, for typography and links; see proseOf
 }
 
-// proseOf returns the layout of the checked text b of the article, parsing the body only once.
-func (a *article) proseOf(b block) markdown.Layout {
-	if b.inline {
-		return proseOf(a.src[b.start:b.end], true)
-	}
-	if a.body == nil {
-		lo := proseOf(a.src[b.start:b.end], false)
-		a.body = &lo
-	}
-	return *a.body
-}
-
 // Site checks the site in o.Source and returns every finding sorted by file, line and column. The error
 // is for problems that stop the check itself (such as an unreadable content folder), not the site's.
 func Site(o Options) (diag.List, error) {

@@ -88,6 +88,18 @@ func proseOf(text string, inline bool) markdown.Layout {
 	return markdown.Prose([]byte(text))
 }
 
+// proseOf returns the layout of the checked text b of the article, parsing the body only once.
+func (a *article) proseOf(b block) markdown.Layout {
+	if b.inline {
+		return proseOf(a.src[b.start:b.end], true)
+	}
+	if a.body == nil {
+		lo := proseOf(a.src[b.start:b.end], false)
+		a.body = &lo
+	}
+	return *a.body
+}
+
 // textLines splits text into lines and marks what is not prose as goldmark's tree has it (lo, its
 // layout), and bare URLs: Markdown reads them as prose, but typography must not change them.
 func textLines(text string, lo markdown.Layout) []*sline {
