@@ -46,6 +46,8 @@ package bidi
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/rokhdad/rokhdad/internal/digits"
 )
 
 const (
@@ -157,12 +159,12 @@ func findRuns(s string, html bool) [][2]int {
 	for i < len(s) {
 		// Most of a page is letters: skip to the next byte that can begin a digit (ASCII, or the
 		// lead byte of U+06F0–U+06F9 and U+0660–U+0669) without decoding.
-		if k := digitStart(s[i:]); k < 0 {
+		if k := digits.Index(s[i:]); k < 0 {
 			break
 		} else {
 			i += k
 		}
-		_, n := digitAt(s, i)
+		_, n := digits.At(s, i)
 		if n == 0 || (i > 0 && !boundaryBefore(s, i)) {
 			i++
 			continue
@@ -216,7 +218,7 @@ func timeUnit(s string, i int, html bool) int {
 func digitRun(s string, i, max int) (end, val int) {
 	end = i
 	for k := 0; k < max && end < len(s); k++ {
-		v, n := digitAt(s, end)
+		v, n := digits.At(s, end)
 		if n == 0 {
 			break
 		}
@@ -247,7 +249,7 @@ func dateToken(s string, i int) int {
 		}
 		e = f
 	}
-	if _, n := digitAt(s, e); n > 0 {
+	if _, n := digits.At(s, e); n > 0 {
 		return i
 	}
 	return e
@@ -367,51 +369,15 @@ func wordEnd(s string, i int) bool {
 	if c := s[i]; c < 128 {
 		return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')
 	}
-	_, n := digitAt(s, i)
+	_, n := digits.At(s, i)
 	return n == 0
 }
 
 // boundaryBefore reports whether a token may start at i: the previous rune is not part of a word.
 func boundaryBefore(s string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	if isDigit(r) || r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+	if digits.IsDigit(r) || r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
 		return false
 	}
 	return !strings.ContainsRune(":./,-_+%#@&٫٬٪", r)
-}
-
-// digitStart returns the index of the first byte of s that may begin a digit, or -1.
-func digitStart(s string) int {
-	for k := 0; k < len(s); k++ {
-		if c := s[k]; c >= '0' && c <= '9' || c == 0xDB || c == 0xD9 {
-			return k
-		}
-	}
-	return -1
-}
-
-// digitAt returns the value and size of the ASCII, Persian or Arabic-Indic digit at s[i], or size
-// 0.
-func digitAt(s string, i int) (val, size int) {
-	if i >= len(s) {
-		return 0, 0
-	}
-	c := s[i]
-	if c >= '0' && c <= '9' {
-		return int(c - '0'), 1
-	}
-	if (c == 0xDB || c == 0xD9) && i+1 < len(s) {
-		c1 := s[i+1]
-		if c == 0xDB && c1 >= 0xB0 && c1 <= 0xB9 { // U+06F0–U+06F9
-			return int(c1 - 0xB0), 2
-		}
-		if c == 0xD9 && c1 >= 0xA0 && c1 <= 0xA9 { // U+0660–U+0669
-			return int(c1 - 0xA0), 2
-		}
-	}
-	return 0, 0
-}
-
-func isDigit(r rune) bool {
-	return r >= '0' && r <= '9' || r >= '۰' && r <= '۹' || r >= '٠' && r <= '٩'
 }

@@ -29,6 +29,8 @@ import (
 	"math"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/rokhdad/rokhdad/internal/digits"
 )
 
 // Geometry shared by both pictures, in viewBox units.
@@ -190,7 +192,7 @@ func textWidth(s string) float64 {
 			em += 0.86
 		case r >= 'A' && r <= 'Z':
 			em += 0.66
-		case r >= '0' && r <= '9' || r >= '۰' && r <= '۹' || r >= '٠' && r <= '٩':
+		case digits.IsDigit(r):
 			em += 0.58
 		case r >= '\u0600' && r <= '\u06ff' || r >= '\ufb50' && r <= '\ufeff':
 			em += 0.5

@@ -6,9 +6,10 @@
 // marks, double spaces, kashida), and in every language the front matter characters the build
 // removes or closes (control characters, unbalanced bidi controls: see bidi.Clean).
 //
-// The typography pass is rune-based and never looks inside code spans, fenced or indented code, link
-// destinations, URLs or HTML tags. Fix applies the safe typography fixes; FixSite applies them in place
-// to a site's Markdown files, atomically.
+// The typography pass is rune-based and reads the prose of goldmark's tree (markdown.Prose): it never
+// looks inside code spans, code blocks, HTML, link destinations or URLs, and the links rule takes the
+// links from the same tree. Fix applies the safe typography fixes; FixSite applies them in place to a
+// site's Markdown files, atomically.
 package check
 
 import (
@@ -29,6 +30,7 @@ import (
 	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/diag"
 	"github.com/rokhdad/rokhdad/internal/load"
+	"github.com/rokhdad/rokhdad/internal/markdown"
 	"github.com/rokhdad/rokhdad/internal/output"
 	"github.com/rokhdad/rokhdad/internal/source"
 	"github.com/rokhdad/rokhdad/internal/timeline"
@@ -92,6 +94,7 @@ type article struct {
 	lang *config.Language
 	page *content.Page // nil when the file does not parse (load reports why)
 	lo   layout
+	body *markdown.Layout // of the body, for typography and links; see proseOf
 }
 
 // Site checks the site in o.Source and returns every finding sorted by file, line and column. The error
@@ -134,7 +137,7 @@ func Site(o Options) (diag.List, error) {
 		list = append(list, controls(a.file, a.src)...)
 		if a.lang.Direction == "rtl" {
 			for _, b := range a.lo.blocks {
-				list = append(list, typography(a.file, b.line, b.col, a.src[b.start:b.end], b.inline)...)
+				list = append(list, typography(a.file, b.line, b.col, a.src[b.start:b.end], a.proseOf(b), b.inline)...)
 			}
 		}
 		if a.page == nil {
@@ -230,39 +233,39 @@ func links(a *article, cfg *config.Config, fsys *source.FS, known map[string]boo
 		base = cfg.BaseURL.Path
 	}
 	self := "/" + p.Lang + "/" + p.Section + "/" + p.Name + "/"
-	for n, l := range scan(a.src[b.start:b.end], false) {
-		for _, lk := range l.links {
-			dest := strings.TrimSpace(lk.dest)
-			if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || scheme.MatchString(dest) {
-				continue
-			}
-			if i := strings.IndexAny(dest, "?#"); i >= 0 {
-				dest = dest[:i]
-			}
-			if u, err := url.PathUnescape(dest); err == nil {
-				dest = u
-			}
-			var target string
-			if strings.HasPrefix(dest, "/") {
-				target = dest
-				if base != "/" && strings.HasPrefix(dest, base) {
-					target = "/" + strings.TrimPrefix(dest, base)
-				}
-			} else {
-				target = path.Join(self, dest)
-			}
-			target = path.Clean(target)
-			if resolves(strings.TrimPrefix(target, "/"), fsys, known) {
-				continue
-			}
-			what, hint := "link", "link to an article's URL such as /"+p.Lang+"/"+p.Section+"/NAME/, or to a file under static/"
-			if lk.image {
-				what, hint = "image", "put the image under static/ and write its path from the site root, e.g. /images/x.jpg"
-			}
-			line, col := pos(b.line, b.col, n, lk.col)
-			out = append(out, warn(a.file, line, col, RuleLink,
-				fmt.Sprintf("%s %q leads to no article and no static file", what, lk.dest), hint))
+	body := a.src[b.start:b.end]
+	for _, lk := range a.proseOf(*b).Links {
+		dest := strings.TrimSpace(lk.Dest)
+		if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || scheme.MatchString(dest) {
+			continue
 		}
+		if i := strings.IndexAny(dest, "?#"); i >= 0 {
+			dest = dest[:i]
+		}
+		if u, err := url.PathUnescape(dest); err == nil {
+			dest = u
+		}
+		var target string
+		if strings.HasPrefix(dest, "/") {
+			target = dest
+			if base != "/" && strings.HasPrefix(dest, base) {
+				target = "/" + strings.TrimPrefix(dest, base)
+			}
+		} else {
+			target = path.Join(self, dest)
+		}
+		target = path.Clean(target)
+		if resolves(strings.TrimPrefix(target, "/"), fsys, known) {
+			continue
+		}
+		what, hint := "link", "link to an article's URL such as /"+p.Lang+"/"+p.Section+"/NAME/, or to a file under static/"
+		if lk.Image {
+			what, hint = "image", "put the image under static/ and write its path from the site root, e.g. /images/x.jpg"
+		}
+		n, c := lineCol(body, lk.Pos)
+		line, col := pos(b.line, b.col, n, c)
+		out = append(out, warn(a.file, line, col, RuleLink,
+			fmt.Sprintf("%s %q leads to no article and no static file", what, lk.Dest), hint))
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/markdown"
 )
 
 const (
@@ -70,27 +71,6 @@ var latinToPersian = map[rune]rune{',': '،', ';': '؛', '?': '؟'}
 // haSuffixes are the plural and possessive forms written with a ZWNJ after the noun.
 var haSuffixes = map[string]bool{"ها": true, "های": true, "هایی": true, "هایم": true, "هایت": true,
 	"هایش": true, "هایمان": true, "هایتان": true, "هایشان": true}
-
-// word is a maximal run of prose word runes on a line.
-type word struct{ start, end int }
-
-func words(l *sline) []word {
-	var out []word
-	r := l.runes
-	for i := 0; i < len(r); {
-		if l.skip[i] || !isWordRune(r[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(r) && !l.skip[j] && isWordRune(r[j]) {
-			j++
-		}
-		out = append(out, word{i, j})
-		i = j
-	}
-	return out
-}
 
 func normalize(s string) string {
 	return strings.Map(func(r rune) rune {
@@ -205,31 +185,6 @@ func lineEdits(l *sline) []edit {
 	return out
 }
 
-// prevProse returns the index of the last letter or digit before i, looking through spaces, emphasis
-// and closing marks and over link destinations, or -1. Code and URLs stop it: they are not Persian.
-func prevProse(l *sline, i int) int {
-	r := l.runes
-	j := i - 1
-	for j >= 0 {
-		switch {
-		case l.skip[j]:
-			k := j
-			for k >= 0 && l.skip[k] {
-				k--
-			}
-			if k < 0 || r[k] != ']' || r[k+1] != '(' {
-				return -1
-			}
-			j = k
-		case strings.ContainsRune(" \t*_~)]»\"'", r[j]):
-			j--
-		default:
-			return j
-		}
-	}
-	return -1
-}
-
 // excerpt shows the word around position i with its rune replaced by s.
 func excerpt(r []rune, i int, s string) string { return excerptRange(r, i, i+1, s) }
 
@@ -308,9 +263,10 @@ func quoteEdits(lines []*sline, inline bool, edits [][]edit) {
 	flush(evs)
 }
 
-// analyze scans a block and returns its lines with each line's findings sorted by position.
-func analyze(text string, inline bool) ([]*sline, [][]edit) {
-	lines := scan(text, inline)
+// analyze reads a block, whose layout is lo (see proseOf), and returns its lines with each line's
+// findings sorted by position.
+func analyze(text string, lo markdown.Layout, inline bool) ([]*sline, [][]edit) {
+	lines := textLines(text, lo)
 	edits := make([][]edit, len(lines))
 	for n, l := range lines {
 		edits[n] = lineEdits(l)
@@ -334,11 +290,12 @@ func pos(line0, col0, n, i int) (int, int) {
 // Typography checks the Persian typography of one Markdown text block (an article body) that starts
 // on line line0 of file. Findings are warnings, in order of position.
 func Typography(file string, line0 int, text string) []*diag.Diagnostic {
-	return typography(file, line0, 1, text, false)
+	return typography(file, line0, 1, text, markdown.Prose([]byte(text)), false)
 }
 
-func typography(file string, line0, col0 int, text string, inline bool) []*diag.Diagnostic {
-	_, edits := analyze(text, inline)
+// typography checks text, whose layout is lo (see proseOf).
+func typography(file string, line0, col0 int, text string, lo markdown.Layout, inline bool) []*diag.Diagnostic {
+	_, edits := analyze(text, lo, inline)
 	var out []*diag.Diagnostic
 	for n, es := range edits {
 		for _, e := range es {
@@ -364,7 +321,7 @@ func Fix(text string) (string, []Change) {
 func fixBlock(text string, line0, col0 int, inline bool) (string, []Change) {
 	var all []Change
 	for pass := 0; pass < 5; pass++ {
-		lines, edits := analyze(text, inline)
+		lines, edits := analyze(text, proseOf(text, inline), inline)
 		var changes []Change
 		for n, l := range lines {
 			var b strings.Builder

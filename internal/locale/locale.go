@@ -10,6 +10,8 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/number"
+
+	"github.com/rokhdad/rokhdad/internal/digits"
 )
 
 // Names are the words a language uses for dates and durations. They come
@@ -62,11 +64,7 @@ type Locale struct {
 	months  *[12]string // month names of cal
 	printer *message.Printer
 
-	zero rune
-	// digit[i] is the UTF-8 encoding of this locale's digit i.
-	digit [10]string
-	// native[sys] reports that digits of system sys are this locale's digits.
-	native [numSys]bool
+	digits *digits.Converter // of the locale's zero
 }
 
 // New returns the Locale for the BCP 47 language tag, calendar cal and time
@@ -113,30 +111,20 @@ func New(tag string, cal Calendar, zone *time.Location, names Names) (*Locale, e
 	} else {
 		l.months = &l.names.GregorianMonths
 	}
-	l.zero = zeroDigit(l.printer)
-	for i := range l.digit {
-		l.digit[i] = string(l.zero + rune(i))
-	}
-	for sys, z := range sysZero {
-		l.native[sys] = z == l.zero
-	}
+	l.digits = digits.For(zeroDigit(l.printer))
 	return l, nil
 }
 
 // zeroDigit returns the digit zero that p prints, or '0' if p's output is not
-// the first of ten consecutive decimal digits.
+// the zero of a block of ten decimal digits.
 func zeroDigit(p *message.Printer) rune {
-	s := p.Sprint(number.Decimal(0))
-	for _, r := range s {
-		if !unicode.Is(unicode.Nd, r) {
-			continue
-		}
-		for i := rune(1); i <= 9; i++ {
-			if !unicode.Is(unicode.Nd, r+i) {
-				return '0'
+	for _, r := range p.Sprint(number.Decimal(0)) {
+		if unicode.Is(unicode.Nd, r) {
+			if digits.IsZero(r) {
+				return r
 			}
+			return '0'
 		}
-		return r
 	}
 	return '0'
 }
@@ -152,103 +140,19 @@ func (l *Locale) Zone() *time.Location { return l.zone }
 
 // Zero returns the locale's digit zero: '۰' for "fa", '٠' for "ar", '0' for
 // "en". Digit i is Zero()+i.
-func (l *Locale) Zero() rune { return l.zero }
-
-// Digit systems that Digits reads.
-const (
-	sysASCII       = iota // 0-9
-	sysArabicIndic        // ٠-٩, U+0660..U+0669
-	sysPersian            // ۰-۹, U+06F0..U+06F9 (Extended Arabic-Indic)
-	numSys
-)
-
-// sysZero is the digit zero of each system read by Digits.
-var sysZero = [numSys]rune{'0', '٠', '۰'}
-
-// digitAt reports the value, system and width in bytes of the digit that
-// starts s[i:], or val -1 if no ASCII, Arabic-Indic or Persian digit starts
-// there.
-func digitAt(s string, i int) (val, sys, width int) {
-	c := s[i]
-	if c-'0' <= 9 {
-		return int(c - '0'), sysASCII, 1
-	}
-	// U+0660..U+0669 is D9 A0..D9 A9; U+06F0..U+06F9 is DB B0..DB B9.
-	if (c == 0xD9 || c == 0xDB) && i+1 < len(s) {
-		c1 := s[i+1]
-		if c == 0xD9 && c1-0xA0 <= 9 {
-			return int(c1 - 0xA0), sysArabicIndic, 2
-		}
-		if c == 0xDB && c1-0xB0 <= 9 {
-			return int(c1 - 0xB0), sysPersian, 2
-		}
-	}
-	return -1, 0, 1
-}
+func (l *Locale) Zero() rune { return l.digits.Zero() }
 
 // Digits returns s with every ASCII (0-9), Persian (۰-۹) and Arabic-Indic
-// (٠-٩) digit replaced by the locale's digit of the same value. All other
-// bytes, including invalid UTF-8, are copied unchanged, so the rune count
-// is preserved and valid UTF-8 stays valid. If nothing changes, s itself is
-// returned without allocating.
-func (l *Locale) Digits(s string) string {
-	// First pass: find the first digit to change and the output length.
-	first, n := -1, len(s)
-	zw := len(l.digit[0])
-	for i := 0; i < len(s); {
-		if c := s[i]; c-'0' > 9 && c != 0xD9 && c != 0xDB { // fast skip
-			i++
-			continue
-		}
-		v, sys, w := digitAt(s, i)
-		if v >= 0 && !l.native[sys] {
-			if first < 0 {
-				first = i
-			}
-			n += zw - w
-		}
-		i += w
-	}
-	if first < 0 {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(n)
-	done := 0 // s[:done] is written
-	for i := first; i < len(s); {
-		if c := s[i]; c-'0' > 9 && c != 0xD9 && c != 0xDB { // fast skip
-			i++
-			continue
-		}
-		v, _, w := digitAt(s, i)
-		if v >= 0 {
-			b.WriteString(s[done:i])
-			b.WriteString(l.digit[v])
-			done = i + w
-		}
-		i += w
-	}
-	b.WriteString(s[done:])
-	return b.String()
-}
+// (٠-٩) digit replaced by the locale's digit of the same value (see
+// digits.Converter.Replace). All other bytes, including invalid UTF-8, are
+// copied unchanged, so the rune count is preserved and valid UTF-8 stays
+// valid. If nothing changes, s itself is returned without allocating.
+func (l *Locale) Digits(s string) string { return l.digits.Replace(s) }
 
 // appendDigits appends the decimal digits of the non-negative n in the
 // locale's digits, at least minWidth of them (zero-padded).
 func (l *Locale) appendDigits(b []byte, n uint64, minWidth int) []byte {
-	var tmp [20]byte // enough for any uint64; minWidth is at most 2
-	i := len(tmp)
-	for {
-		i--
-		tmp[i] = byte(n % 10)
-		n /= 10
-		if n == 0 && len(tmp)-i >= minWidth {
-			break
-		}
-	}
-	for _, d := range tmp[i:] {
-		b = append(b, l.digit[d]...)
-	}
-	return b
+	return l.digits.AppendUint(b, n, minWidth)
 }
 
 // appendInt appends n without grouping; negative numbers get an ASCII '-'.

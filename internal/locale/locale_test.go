@@ -190,7 +190,7 @@ func checkDigits(t *testing.T, l *Locale, in string) {
 }
 
 // asciiDigitValue returns the value of a decoded ASCII, Persian or
-// Arabic-Indic digit, or -1. It is deliberately independent of digitAt.
+// Arabic-Indic digit, or -1. It is deliberately independent of package digits.
 func asciiDigitValue(r rune, width int) int {
 	if r == utf8.RuneError && width <= 1 {
 		return -1

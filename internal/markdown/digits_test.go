@@ -15,6 +15,8 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
+
+	"github.com/rokhdad/rokhdad/internal/digits"
 )
 
 // digitsUpdate rewrites the expected HTML of testdata/digits/cases.txt (review every diff!).
@@ -93,7 +95,7 @@ func digitsMarkdown(tb testing.TB, options []string, withDigits bool) goldmark.M
 	var exts []goldmark.Extender
 	var ropts []renderer.Option
 	unsafe := true
-	var digitOpts []DigitsOption
+	var digitOpts []digits.Option
 	for _, o := range options {
 		switch {
 		case o == "linkify":
@@ -113,7 +115,7 @@ func digitsMarkdown(tb testing.TB, options []string, withDigits bool) goldmark.M
 			if size != len(o)-len("zero=") {
 				tb.Fatalf("option %q: want one rune", o)
 			}
-			digitOpts = append(digitOpts, WithZero(r))
+			digitOpts = append(digitOpts, digits.WithZero(r))
 		default:
 			tb.Fatalf("unknown case option %q", o)
 		}
@@ -176,7 +178,7 @@ func TestDigitsDisabled(t *testing.T) {
 	exts := []goldmark.Extender{extension.GFM, extension.Footnote, extension.Typographer}
 	plain := goldmark.New(goldmark.WithExtensions(exts...), goldmark.WithRendererOptions(html.WithUnsafe()))
 	for _, zero := range []rune{'0', 0, -1, 'a', '1', '۵', '٥', 0x1D7D3, utf8.MaxRune, utf8.MaxRune + 1} {
-		md := goldmark.New(goldmark.WithExtensions(append(exts[:len(exts):len(exts)], NewDigits(WithZero(zero)))...),
+		md := goldmark.New(goldmark.WithExtensions(append(exts[:len(exts):len(exts)], NewDigits(digits.WithZero(zero)))...),
 			goldmark.WithRendererOptions(html.WithUnsafe()))
 		for _, in := range inputs {
 			if got, want := digitsRender(t, md, in), digitsRender(t, plain, in); got != want {
@@ -185,50 +187,6 @@ func TestDigitsDisabled(t *testing.T) {
 		}
 		if got := ConvertDigits("2023 و 3.5", zero); got != "2023 و 3.5" {
 			t.Errorf("ConvertDigits(_, %U) = %q, want the input", zero, got)
-		}
-	}
-}
-
-func TestDigitsValidZero(t *testing.T) {
-	for zero, want := range map[rune]bool{
-		'۰': true, '٠': true, '०': true, '০': true, 0x1D7CE: true, 0x1D7D8: true, 0xFF10: true,
-		'0': false, '1': false, '۵': false, 'a': false, 0: false, -1: false, 0x1D7D3: false,
-		utf8.MaxRune: false, '٫': false,
-	} {
-		if got := digitsValidZero(zero); got != want {
-			t.Errorf("digitsValidZero(%U) = %v, want %v", zero, got, want)
-		}
-	}
-}
-
-func TestConvertDigits(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		zero rune
-		want string
-	}{
-		{"", '۰', ""},
-		{"2023", '۰', "۲۰۲۳"},
-		{"ساعت 19:52", '۰', "ساعت ۱۹:۵۲"},
-		{"3.5% از 1,234 نفر", '۰', "۳٫۵٪ از ۱٬۲۳۴ نفر"},
-		{"٤ کشته", '۰', "۴ کشته"},
-		{"GPT-4 و iOS 17 و 127.0.0.1 و v1.2.3 و H2O و x86_64", '۰', "GPT-4 و iOS 17 و 127.0.0.1 و v1.2.3 و H2O و x86_64"},
-		{"زلزلهٔ 6.2 ریشتری در 10 کیلومتری", '۰', "زلزلهٔ ۶٫۲ ریشتری در ۱۰ کیلومتری"},
-		{"می\u200cشود 5", '۰', "می\u200cشود ۵"},
-		{"5\u00a0درصد", '۰', "۵\u00a0درصد"},
-		{"&#49; 5", '۰', "&#49; ۵"},
-		{"2023 و 3.5", '٠', "٢٠٢٣ و ٣٫٥"},
-		{"3.5% و 1,234", '०', "३.५% و १,२३४"},
-		{"2023", '0', "2023"},
-		{"١٢", '0', "١٢"},
-	} {
-		if got := ConvertDigits(tc.in, tc.zero); got != tc.want {
-			t.Errorf("ConvertDigits(%q, %U) = %q, want %q", tc.in, tc.zero, got, tc.want)
-		}
-	}
-	for _, s := range []string{"بدون عدد", "no digits at all"} {
-		if n := testing.AllocsPerRun(20, func() { _ = ConvertDigits(s, '۰') }); n != 0 {
-			t.Errorf("ConvertDigits(%q) allocates %v times, want 0", s, n)
 		}
 	}
 }
@@ -341,58 +299,6 @@ func FuzzDigitsExtension(f *testing.F) {
 	})
 }
 
-// FuzzConvertDigits: ConvertDigits keeps the rune count and changes only digits and separators.
-func FuzzConvertDigits(f *testing.F) {
-	for _, s := range []string{"2023", "3.5% از 1,234", "GPT-4 iOS 17", "&#49;5", "١٢.٥", "۳.۵", "\xd9\xa4\xd9", "1,2345"} {
-		f.Add(s, '۰')
-	}
-	f.Add("3.5 1,234 50%", '٠')
-	f.Add("3.5 1,234 50%", '०')
-	f.Fuzz(func(t *testing.T, s string, zero rune) {
-		if digitsValidZero(zero) {
-			digitsCompareScanners(t, s, zero)
-		}
-		got := ConvertDigits(s, zero)
-		if !digitsValidZero(zero) {
-			if got != s {
-				t.Fatalf("disabled zero %U changed %q to %q", zero, s, got)
-			}
-			return
-		}
-		if utf8.ValidString(s) && !utf8.ValidString(got) {
-			t.Fatalf("invalid UTF-8 %q from %q", got, s)
-		}
-		in, out := []byte(s), []byte(got)
-		for len(in) > 0 && len(out) > 0 {
-			r, n := utf8.DecodeRune(in)
-			q, m := utf8.DecodeRune(out)
-			in, out = in[n:], out[m:]
-			if r == q && n == m {
-				continue
-			}
-			ok := false
-			switch {
-			case r >= '0' && r <= '9':
-				ok = q == zero+(r-'0')
-			case r >= '٠' && r <= '٩':
-				ok = q == zero+(r-'٠')
-			case r == '.':
-				ok = q == '٫'
-			case r == ',':
-				ok = q == '٬'
-			case r == '%':
-				ok = q == '٪'
-			}
-			if !ok {
-				t.Fatalf("ConvertDigits(%q, %U) = %q: %q became %q", s, zero, got, r, q)
-			}
-		}
-		if len(in) != 0 || len(out) != 0 {
-			t.Fatalf("ConvertDigits(%q, %U) = %q: rune counts differ", s, zero, got)
-		}
-	})
-}
-
 func BenchmarkDigits(b *testing.B) {
 	src := []byte(digitsArticle)
 	for _, bc := range []struct {
@@ -445,121 +351,29 @@ func TestDigitsArticle(t *testing.T) {
 	}
 }
 
-// digitsCompareScanners checks that scan and scanReference decide the same edits for s.
-func digitsCompareScanners(t *testing.T, s string, zero rune) {
-	t.Helper()
-	var edits [2][]digitsEdit
-	for k := range edits {
-		st := digitsNewState(zero)
-		st.buf = []byte(s)
-		st.pieces = []digitsPiece{{start: 0, end: len(st.buf), write: true}}
-		if k == 0 {
-			st.scan()
-		} else {
-			st.scanReference()
-		}
-		edits[k] = st.edits
-	}
-	if fmt.Sprint(edits[0]) != fmt.Sprint(edits[1]) {
-		t.Fatalf("scanners disagree on %q (zero %U):\nscan:      %v\nreference: %v", s, zero, edits[0], edits[1])
-	}
-}
-
-func TestDigitsScanners(t *testing.T) {
-	_, cases := digitsReadCases(t)
-	inputs := []string{digitsArticle, "iOS 17", "a  1", " 1", "&#49;5 &amp;5", "x\xd9\xa45"}
-	for _, c := range cases {
-		inputs = append(inputs, c.markdown)
-	}
-	for _, in := range inputs {
-		for _, zero := range []rune{'۰', '٠', '०'} {
-			digitsCompareScanners(t, in, zero)
-		}
-	}
-}
-
-// scanReference is the straightforward left-to-right scanner that scan must agree with.
-func (st *digitsState) scanReference() {
-	b := st.buf
-	pi := 0
-	start := -1         // start of the current token; -1 between tokens
-	spaceStart := st.lo // start of the white space before the next token
-	var oneSpace, prevLatin, hasLatin, hasDigit, lastLatin bool
-	for i := st.lo; ; {
-		cls, size := digitsSpace, 1 // the end of the buffer ends a token
-		if i < len(b) {
-			// The class lookup is written out here: this loop sees every byte of prose.
-			c := b[i]
-			switch {
-			case c < utf8.RuneSelf:
-				cls = digitsASCII[c]
-				if c == '&' {
-					if n := digitsEntityLen(b[i:]); n > 0 {
-						size = n // a character reference counts as one non-letter
-					}
-				}
-			case c >= 0xD8 && c <= 0xDB && i+1 < len(b) && b[i+1]&0xC0 == 0x80: // U+0600-U+06FF
-				cls, size = st.arabic[int(c&0x03)<<6|int(b[i+1]&0x3F)], 2
-			default:
-				cls, size = st.classSlow(b, i)
-			}
-		}
-		if cls == digitsSpace {
-			if start >= 0 {
-				if !hasLatin && hasDigit && !(oneSpace && prevLatin) && !st.versionLike(b[start:i]) {
-					pi = st.convert(start, i, pi)
-				}
-				prevLatin = lastLatin
-				start, spaceStart = -1, i
-			}
-			if i >= len(b) {
-				return
-			}
-			i += size
-			continue
-		}
-		if start < 0 {
-			start = i
-			oneSpace = i-spaceStart == 1 && b[spaceStart] == ' '
-			hasLatin, hasDigit = false, false
-		}
-		lastLatin = cls == digitsLatin
-		hasLatin = hasLatin || lastLatin
-		hasDigit = hasDigit || cls == digitsDigit
-		i += size
-	}
-}
-
-// TestDigitsAfterLatinWord pins rule 3 of the token rules: a number right after a Latin word is
-// part of a Latin name ("iOS 17") and keeps its digits, but a number in brackets or quotes after
-// it is an index or count that the Persian sentence gives ("ChatGPT (13)") and is converted, in
-// page text (Markdown) and in plain strings (titles, summaries) alike.
+// TestDigitsAfterLatinWord: rule 3 of the token rules (a number right after a Latin word keeps its
+// digits, one in brackets or quotes after it does not; see digits.TestProseAfterLatinWord) holds in
+// Markdown as in plain strings (titles, summaries).
 func TestDigitsAfterLatinWord(t *testing.T) {
 	md := goldmark.New(goldmark.WithExtensions(PersianDigits))
-	for _, tc := range []struct{ in, want string }{
-		{"ChatGPT (13)", "ChatGPT (۱۳)"},
-		{"گزارش‌های ChatGPT (13) و Gemini (2)", "گزارش‌های ChatGPT (۱۳) و Gemini (۲)"},
-		{"ChatGPT [13]", "ChatGPT [۱۳]"},
-		{"ChatGPT «13»", "ChatGPT «۱۳»"},
-		{"ChatGPT \"13\"", "ChatGPT \"۱۳\""},
-		{"ChatGPT (13 مورد)", "ChatGPT (۱۳ مورد)"},
-		{"GPT-4 (2023)", "GPT-4 (۲۰۲۳)"},
-		{"ChatGPT (v13)", "ChatGPT (v13)"},     // a Latin token in brackets: rule 1
-		{"ChatGPT (1.2.3)", "ChatGPT (1.2.3)"}, // a version in brackets: rule 2
-		{"iOS 17", "iOS 17"},
-		{"iOS 17)", "iOS 17)"}, // a closing bracket does not open a count
-		{"Windows 11، macOS 14", "Windows 11، macOS 14"},
-		{"HTTP 503", "HTTP 503"},
-		{"GPT-4", "GPT-4"},
-		{"(ChatGPT 13)", "(ChatGPT 13)"},
-		{"ChatGPT  (13)", "ChatGPT  (۱۳)"}, // two spaces: not after the word anyway
+	for _, in := range []string{
+		"ChatGPT (13)",
+		"گزارش‌های ChatGPT (13) و Gemini (2)",
+		"ChatGPT [13]",
+		"ChatGPT «13»",
+		"ChatGPT \"13\"",
+		"GPT-4 (2023)",
+		"ChatGPT (v13)",
+		"ChatGPT (1.2.3)",
+		"iOS 17",
+		"iOS 17)",
+		"Windows 11، macOS 14",
+		"(ChatGPT 13)",
+		"ChatGPT  (13)",
 	} {
-		if got := ConvertDigits(tc.in, '۰'); got != tc.want {
-			t.Errorf("ConvertDigits(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-		want := "<p>" + strings.ReplaceAll(tc.want, "\"", "&quot;") + "</p>\n"
-		if got := digitsRender(t, md, tc.in); got != want {
-			t.Errorf("Markdown %q = %q, want %q", tc.in, got, want)
+		want := "<p>" + strings.ReplaceAll(ConvertDigits(in, '۰'), "\"", "&quot;") + "</p>\n"
+		if got := digitsRender(t, md, in); got != want {
+			t.Errorf("Markdown %q = %q, want %q", in, got, want)
 		}
 	}
 }

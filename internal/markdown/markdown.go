@@ -1,6 +1,8 @@
 // Package markdown turns article bodies and timeline texts into HTML: goldmark with GitHub tables and
 // strikethrough, the native-digits pass for languages such as Persian (digits.go), and inline times
-// (inline_time.go). One Renderer serves one language and is safe for concurrent use.
+// (inline_time.go). One Renderer serves one language and is safe for concurrent use. The prose walk
+// (walk.go) says what of a document is prose; the digits pass and Prose, the layout of a
+// document's prose and links in its source that rokhdad check reads (prose.go), both follow it.
 package markdown
 
 import (
@@ -17,6 +19,7 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 
 	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/digits"
 )
 
 // Options configure a Renderer.
@@ -32,16 +35,22 @@ type Options struct {
 
 // Renderer converts Markdown to HTML for one language.
 type Renderer struct {
-	md   goldmark.Markdown
-	zero rune
+	md     goldmark.Markdown
+	digits *digits.Converter
+}
+
+// syntax are the extensions of the Markdown that rokhdad reads: what a Renderer parses, and what
+// Prose parses.
+func syntax() []goldmark.Extender {
+	return []goldmark.Extender{extension.Table, extension.Strikethrough}
 }
 
 // New makes a Renderer.
 func New(o Options) *Renderer {
-	var ext []goldmark.Extender
-	ext = append(ext, extension.Table, extension.Strikethrough)
-	if o.Zero != 0 && o.Zero != '0' {
-		ext = append(ext, NewDigits(WithZero(o.Zero)))
+	ext := syntax()
+	conv := digits.For(o.Zero)
+	if conv.Rewrites() {
+		ext = append(ext, &digitsExtension{conv: conv})
 	}
 	ext = append(ext, &inlineTimes{format: o.FormatTime})
 	var ropts []renderer.Option
@@ -53,7 +62,7 @@ func New(o Options) *Renderer {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(ropts...),
 	)
-	return &Renderer{md: md, zero: o.Zero}
+	return &Renderer{md: md, digits: conv}
 }
 
 // Doc says where a piece of Markdown comes from, for inline times and error positions.

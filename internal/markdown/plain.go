@@ -15,7 +15,7 @@ func (r *Renderer) plainInline(src string) ([]byte, bool) {
 	if !isPlain(src) {
 		return nil, false
 	}
-	return util.EscapeHTML([]byte(ConvertDigits(src, r.zero))), true
+	return util.EscapeHTML([]byte(r.digits.Prose(src))), true
 }
 
 // isPlain reports whether s is one line of text that holds nothing Markdown (with this package's

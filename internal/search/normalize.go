@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/rokhdad/rokhdad/internal/digits"
 )
 
 // MaxTermRunes is the length at which a term is cut: a longer word is indexed (and looked up)
@@ -33,10 +35,6 @@ var fold = func() map[rune]rune {
 			m[rs[i]] = rs[i+1]
 		}
 	}
-	for d := rune(0); d < 10; d++ {
-		m[0x06F0+d] = '0' + d // Extended Arabic-Indic (Persian) digits ۰-۹
-		m[0x0660+d] = '0' + d // Arabic-Indic digits ٠-٩
-	}
 	return m
 }()
 
@@ -65,6 +63,9 @@ const (
 // then fold, then drop, and what is left is kept if it is a letter, a mark or a number and is a
 // word separator otherwise.
 func mapRuneSlow(r rune) rune {
+	if v := digits.Value(r); v >= 0 {
+		return '0' + rune(v) // Persian ۰-۹ and Arabic-Indic ٠-٩ digits fold to ASCII
+	}
 	r = unicode.ToLower(r)
 	if f, ok := fold[r]; ok {
 		r = f

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/rokhdad/rokhdad/internal/diag"
+	"github.com/rokhdad/rokhdad/internal/digits"
 )
 
 // ParseAt resolves an `at` value from a timeline entry or an inline time to an instant.
@@ -212,7 +213,7 @@ func daysIn(month, year int) int {
 // "" to let the list of accepted forms speak.
 func badShape(v string) string {
 	for _, r := range v {
-		if r >= '۰' && r <= '۹' || r >= '٠' && r <= '٩' {
+		if r > '9' && digits.IsDigit(r) { // Persian or Arabic-Indic
 			return "its digits must be 0-9"
 		}
 	}
