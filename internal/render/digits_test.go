@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/rokhdad/rokhdad/internal/digits"
 )
 
 func TestCounterStyle(t *testing.T) {
@@ -29,7 +31,7 @@ func TestCounterStylesHaveCSS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range counterStyles {
+	for _, s := range digits.CounterStyles {
 		if s == "decimal" {
 			continue
 		}

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"github.com/rokhdad/rokhdad/internal/bidi"
+	"github.com/rokhdad/rokhdad/internal/digits"
 	"html/template"
 	"strings"
 	"time"
@@ -84,23 +85,9 @@ func (r *langRenderer) funcs() template.FuncMap {
 	}
 }
 
-// counterStyles are the CSS predefined counter styles (CSS Counter Styles Level 3) of the decimal
-// digit systems, by their zero.
-var counterStyles = map[rune]string{
-	'0': "decimal", '٠': "arabic-indic", '۰': "persian", '०': "devanagari", '০': "bengali",
-	'੦': "gurmukhi", '૦': "gujarati", '୦': "oriya", '௦': "tamil", '౦': "telugu", '೦': "kannada",
-	'൦': "malayalam", '๐': "thai", '໐': "lao", '༠': "tibetan", '၀': "myanmar", '០': "khmer",
-	'᠐': "mongolian",
-}
-
-// counterStyle is the CSS list-style-type that numbers lists with the digits whose zero is zero,
-// "decimal" for digits CSS has no style for.
-func counterStyle(zero rune) string {
-	if s, ok := counterStyles[zero]; ok {
-		return s
-	}
-	return "decimal"
-}
+// counterStyle is the CSS list-style-type that numbers lists with the digits whose zero is zero
+// (see digits.CounterStyle).
+func counterStyle(zero rune) string { return digits.CounterStyle(zero) }
 
 func (r *langRenderer) secondaryDate(t time.Time) string {
 	if r.loc.Calendar() == locale.Gregorian {
