@@ -1,6 +1,7 @@
 package build
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"time"
@@ -138,11 +139,18 @@ func diff(prev, next []job) (dirty []job, removed []string) {
 // job's sig with the new articles in place of the old, and a service page's reference instant
 // moved to the new site's. It returns the new plan and the jobs whose sig changed.
 func swapped(prev []job, swaps map[*content.Page]*content.Page, s *site.Site) (next, dirty []job) {
+	olds := slices.Collect(maps.Keys(swaps))
+	named := func(d *content.Page) bool {
+		if len(olds) > 8 {
+			return swaps[d] != nil
+		}
+		return slices.Contains(olds, d) // an editor's save: one or two articles, no hashing
+	}
 	next = make([]job, len(prev))
 	for i, j := range prev {
 		hit := -1
 		for k, d := range j.sig.deps {
-			if swaps[d] != nil {
+			if d != nil && named(d) {
 				hit = k
 				break
 			}

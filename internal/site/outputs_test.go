@@ -11,7 +11,7 @@ import (
 	"github.com/rokhdad/rokhdad/internal/diag"
 )
 
-func testConfig(t *testing.T) *config.Config {
+func testConfig(t testing.TB) *config.Config {
 	t.Helper()
 	base, err := url.Parse("https://example.org/news/")
 	if err != nil {

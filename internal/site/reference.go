@@ -1,27 +1,38 @@
 package site
 
-import "time"
+import (
+	"time"
+
+	"github.com/rokhdad/rokhdad/internal/content"
+)
 
 // Newest returns the newest instant the site's content names: an article's date or lastmod, or a
 // timeline entry; zero for a site without articles. It is the reference instant of a build without
 // SOURCE_DATE_EPOCH, so that the same content always builds the same pages, whenever it is built.
 func Newest(s *Site) time.Time {
 	var t time.Time
-	later := func(u time.Time) {
-		if u.After(t) {
-			t = u
-		}
-	}
 	for _, l := range s.Langs {
 		for _, p := range l.Pages {
-			later(p.Date)
-			later(p.Updated)
-			for i := range p.Timeline {
-				later(p.Timeline[i].At)
-			}
+			t = later(t, newestOf(p.Page))
 		}
 	}
 	return t
+}
+
+// newestOf is the newest instant an article names: its date, lastmod or a timeline entry's.
+func newestOf(p *content.Page) time.Time {
+	t := later(p.Date, p.Updated)
+	for i := range p.Timeline {
+		t = later(t, p.Timeline[i].At)
+	}
+	return t
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
 
 // At returns the site with its figures ending at ref instead (SOURCE_DATE_EPOCH); a zero ref

@@ -58,6 +58,8 @@ type Site struct {
 	// Reference is the instant the service pages' figures end at (see package uptime): the
 	// newest instant the content names (Newest) unless At gave another.
 	Reference time.Time
+
+	newest time.Time // Newest
 }
 
 // Lang is one language's part of the site.
@@ -68,6 +70,8 @@ type Lang struct {
 	Services []*Term // by slug
 	Tags     []*Term // by slug
 	Years    []*Year // the archive, newest first, in the language's calendar
+
+	index int // in Site.Langs
 }
 
 // Page is one article in one language.
@@ -81,6 +85,8 @@ type Page struct {
 	OutPath      string  // relative output file, e.g. "fa/incidents/x/index.html"
 	Translations []*Page // the same article in the other languages, in language order
 	Prev, Next   *Page   // older and newer article in the same language and section
+
+	index int // in Lang.Pages
 }
 
 // Translation returns the page's translation into lang, or nil.
@@ -101,7 +107,7 @@ func Resolve(cfg *config.Config, base *url.URL, pages []*content.Page) (*Site, e
 	s := &Site{Config: cfg, URLs: URLs{Base: base}}
 	byCode := map[string]*Lang{}
 	for _, l := range cfg.Languages {
-		lang := &Lang{Language: l, URL: s.RelURL(l.Code + "/")}
+		lang := &Lang{Language: l, URL: s.RelURL(l.Code + "/"), index: len(s.Langs)}
 		s.Langs = append(s.Langs, lang)
 		byCode[l.Code] = lang
 	}
@@ -165,6 +171,9 @@ func Resolve(cfg *config.Config, base *url.URL, pages []*content.Page) (*Site, e
 	}
 	for _, l := range s.Langs {
 		sort.SliceStable(l.Pages, func(i, j int) bool { return Newer(l.Pages[i], l.Pages[j]) })
+		for i, p := range l.Pages {
+			p.index = i
+		}
 		errs = append(errs, s.taxonomies(l)...)
 		last := map[string]*Page{}
 		for _, p := range l.Pages { // newest first: the previously seen page of a section is newer
@@ -179,7 +188,8 @@ func Resolve(cfg *config.Config, base *url.URL, pages []*content.Page) (*Site, e
 		return nil, errs
 	}
 	s.pairTerms()
-	s.Reference = Newest(s)
+	s.newest = Newest(s)
+	s.Reference = s.newest
 	return s, nil
 }
 

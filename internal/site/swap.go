@@ -10,27 +10,45 @@ import "github.com/rokhdad/rokhdad/internal/content"
 // changed; the two share the configuration and the unchanged articles.
 func (s *Site) Swap(swaps map[*content.Page]*content.Page) *Site {
 	c := &Site{Config: s.Config, URLs: s.URLs, Langs: make([]*Lang, len(s.Langs))}
-	langs := make(map[*Lang]*Lang, len(s.Langs))
-	pages := map[*Page]*Page{}
+	copies := make([][]Page, len(s.Langs)) // each language's pages, in the same places
+	c.newest = s.newest
+	stale := false
 	for i, l := range s.Langs {
 		nl := *l
-		c.Langs[i], langs[l] = &nl, &nl
-		copies := make([]Page, len(l.Pages))
+		c.Langs[i] = &nl
+		copies[i] = make([]Page, len(l.Pages))
 		for k, p := range l.Pages {
-			copies[k] = *p
+			copies[i][k] = *p
 			if n := swaps[p.Page]; n != nil {
-				copies[k].Page = n
+				copies[i][k].Page = n
+				// The newest instant moves only if an edited article held it or now names a
+				// later one.
+				if !newestOf(p.Page).Before(s.newest) {
+					stale = true
+				}
+				c.newest = later(c.newest, newestOf(n))
 			}
-			pages[p] = &copies[k]
 		}
 	}
+	// at is the copy of p: the page at the same place of the same language.
+	at := func(p *Page) *Page {
+		if p == nil {
+			return nil
+		}
+		return &copies[p.Lang.index][p.index]
+	}
+	var backing []*Page // the lists' new slices, carved from one allocation
 	remap := func(ps []*Page) []*Page {
 		if ps == nil {
 			return nil
 		}
-		out := make([]*Page, len(ps))
+		if len(backing) < len(ps) {
+			backing = make([]*Page, max(len(ps), 4096))
+		}
+		out := backing[:len(ps):len(ps)]
+		backing = backing[len(ps):]
 		for i, p := range ps {
-			out[i] = pages[p]
+			out[i] = at(p)
 		}
 		return out
 	}
@@ -49,11 +67,13 @@ func (s *Site) Swap(swaps map[*content.Page]*content.Page) *Site {
 	}
 	for i, l := range s.Langs {
 		nl := c.Langs[i]
-		nl.Pages = remap(l.Pages)
-		for _, p := range nl.Pages {
+		nl.Pages = make([]*Page, len(l.Pages))
+		for k := range copies[i] {
+			p := &copies[i][k]
+			nl.Pages[k] = p
 			p.Lang = nl
 			p.Translations = remap(p.Translations)
-			p.Prev, p.Next = pages[p.Prev], pages[p.Next]
+			p.Prev, p.Next = at(p.Prev), at(p.Next)
 		}
 		nl.Services, nl.Tags = copyTerms(l.Services), copyTerms(l.Tags)
 		if l.Years != nil {
@@ -80,6 +100,9 @@ func (s *Site) Swap(swaps map[*content.Page]*content.Page) *Site {
 		}
 		t.Peers = peers
 	}
-	c.Reference = Newest(c)
+	if stale {
+		c.newest = Newest(c)
+	}
+	c.Reference = c.newest
 	return c
 }

@@ -77,3 +77,63 @@ func TestSwapIsResolve(t *testing.T) {
 		t.Error("Swap changed the site it was called on")
 	}
 }
+
+// BenchmarkSwap swaps one edited article into a site of 1,000 articles per language, as serve does
+// for an edit that keeps the article's place.
+func BenchmarkSwap(b *testing.B) {
+	cfg := testConfig(b)
+	var pages []*content.Page
+	for i := range 1000 {
+		for _, lang := range []string{"fa", "en"} {
+			p := article(lang, "incidents", fmt.Sprintf("a%04d", i))
+			p.Date = time.Date(2020+i%4, time.Month(1+i%12), 1+i%28, 10, 0, 0, 0, time.UTC)
+			p.Services = []string{fmt.Sprintf("s%d", i%20)}
+			p.Tags = []string{fmt.Sprintf("t%d", i%30), "outage"}
+			pages = append(pages, p)
+		}
+	}
+	s, err := Resolve(cfg, nil, pages)
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := *pages[500]
+	n.Title = "edited"
+	swaps := map[*content.Page]*content.Page{pages[500]: &n}
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Swap(swaps)
+	}
+}
+
+// TestSwapMovesReference: an edit of the article that names the newest instant, to an earlier
+// one, moves the site's reference back, as resolving again would; an edit that names a later
+// instant moves it forward.
+func TestSwapMovesReference(t *testing.T) {
+	cfg := testConfig(t)
+	old := swapCorpus()
+	newest := old[3] // the only article that names 2030
+	newest.Timeline = append(newest.Timeline, timeline.Entry{At: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), Status: timeline.Resolved})
+	s, err := Resolve(cfg, nil, old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, shift := range []time.Duration{-30 * time.Minute, 100000 * time.Hour} {
+		n := *newest
+		n.Timeline = timeline.Timeline{{At: newest.Date.Add(shift), Status: timeline.Resolved, Text: "moved"}}
+		edited := make([]*content.Page, len(old))
+		for i, p := range old {
+			edited[i] = p
+			if p == newest {
+				edited[i] = &n
+			}
+		}
+		want, err := Resolve(cfg, nil, edited)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := s.Swap(map[*content.Page]*content.Page{newest: &n})
+		if !got.Reference.Equal(want.Reference) || !reflect.DeepEqual(got, want) {
+			t.Errorf("shift %v: Reference %v after Swap, %v after Resolve", shift, got.Reference, want.Reference)
+		}
+	}
+}
