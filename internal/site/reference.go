@@ -13,7 +13,7 @@ func Newest(s *Site) time.Time {
 	var t time.Time
 	for _, l := range s.Langs {
 		for _, p := range l.Pages {
-			t = later(t, newestOf(p.Page))
+			t = Later(t, newestOf(p.Page))
 		}
 	}
 	return t
@@ -21,18 +21,11 @@ func Newest(s *Site) time.Time {
 
 // newestOf is the newest instant an article names: its date, lastmod or a timeline entry's.
 func newestOf(p *content.Page) time.Time {
-	t := later(p.Date, p.Updated)
+	t := Later(p.Date, p.Updated)
 	for i := range p.Timeline {
-		t = later(t, p.Timeline[i].At)
+		t = Later(t, p.Timeline[i].At)
 	}
 	return t
-}
-
-func later(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
 }
 
 // At returns the site with its figures ending at ref instead (SOURCE_DATE_EPOCH); a zero ref

@@ -26,7 +26,7 @@ func (s *Site) Swap(swaps map[*content.Page]*content.Page) *Site {
 				if !newestOf(p.Page).Before(s.newest) {
 					stale = true
 				}
-				c.newest = later(c.newest, newestOf(n))
+				c.newest = Later(c.newest, newestOf(n))
 			}
 		}
 	}
