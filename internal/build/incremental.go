@@ -79,9 +79,10 @@ func singleSig(p *site.Page) sig {
 	return sig{deps: deps}
 }
 
-// pagerSig is a list page's sig: its articles and the length of the list.
-func pagerSig(p *site.Pager, extra string) sig {
-	return sig{deps: contents(p.Pages), extra: extra + "\x00" + strconv.Itoa(p.Total)}
+// pagerSig is the sig of page n of a list of pages in pagers of size each: its articles and the
+// length of the list.
+func pagerSig(pages []*site.Page, size, n int, extra string) sig {
+	return sig{deps: contents(site.PagerPages(pages, size, n)), extra: extra + "\x00" + strconv.Itoa(site.PagerCount(len(pages), size))}
 }
 
 // historySig is the sig of a service's first page g, which shows the service's whole history up

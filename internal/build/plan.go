@@ -35,7 +35,7 @@ func plan(s *site.Site, static []source.File) (jobs []job, pages int) {
 		code := l.Code + "/"
 		every := sig{deps: contents(l.Pages)}
 		all = append(all, every.deps...)
-		newest := sig{deps: contents(limit(l.Pages, s.Config.FeedLimit))}
+		newest := sig{deps: contents(s.FeedPages(l))}
 		add(code+"rss.xml", render.Target{Kind: render.RSS, Lang: i}, newest)
 		add(code+"atom.xml", render.Target{Kind: render.Atom, Lang: i}, newest)
 		add(code+"updates.xml", render.Target{Kind: render.Updates, Lang: i}, every)
@@ -57,9 +57,8 @@ func plan(s *site.Site, static []source.File) (jobs []job, pages int) {
 		}
 		every := sig{deps: contents(l.Pages)}
 		for n := 1; n <= site.PagerCount(len(l.Pages), size); n++ {
-			pg := s.Pager(code, l.Pages, size, n)
 			add(site.PagerPath(code, n), render.Target{Kind: render.Home, Lang: i, Page: n},
-				pagerSig(pg, switchKey(s, l, site.Place{Kind: site.KindHome, Page: n})))
+				pagerSig(l.Pages, size, n, switchKey(s, l, site.Place{Kind: site.KindHome, Page: n})))
 		}
 		add(code+"archive/index.html", render.Target{Kind: render.Archive, Lang: i}, every)
 		for y, yr := range l.Years {
@@ -84,7 +83,7 @@ func plan(s *site.Site, static []source.File) (jobs []job, pages int) {
 				tpath := code + kind + t.Slug + "/"
 				for n := 1; n <= site.PagerCount(len(t.Pages), size); n++ {
 					pl := site.Place{Kind: site.KindTerm, Term: t, Tags: tags, Page: n}
-					g := pagerSig(s.Pager(tpath, t.Pages, size, n), t.Name+"\x00"+switchKey(s, l, pl))
+					g := pagerSig(t.Pages, size, n, t.Name+"\x00"+switchKey(s, l, pl))
 					first := !tags && n == 1
 					if first {
 						g = historySig(t, g, s)
@@ -103,14 +102,6 @@ func plan(s *site.Site, static []source.File) (jobs []job, pages int) {
 		jobs = append(jobs, job{out: source.Rel("static", static[i].Path), static: &static[i]})
 	}
 	return jobs, pages
-}
-
-// limit is the first n of list, or all of it when n is 0.
-func limit[T any](list []T, n int) []T {
-	if n > 0 && len(list) > n {
-		return list[:n]
-	}
-	return list
 }
 
 // pageOf is the article whose page j renders, or nil.

@@ -58,7 +58,7 @@ func Articles(s *site.Site, l *site.Lang, file string, w Words) *Channel {
 	tagline, _ := w.T("site_tagline")
 	c := langChannel(s, l, file, l.Title, tagline)
 	c.Updated = Newest(s, l)
-	pages := limit(l.Pages, s.Config.FeedLimit)
+	pages := s.FeedPages(l)
 	c.Items = make([]Item, 0, len(pages))
 	for _, p := range pages {
 		cats := append(append([]string{}, p.Services...), p.Tags...)

@@ -39,10 +39,3 @@ func (m *memo[K]) store(page *content.Page, k K, h template.HTML) {
 		runtime.AddCleanup(page, func(k K) { m.m.Delete(k) }, k)
 	}
 }
-
-// len counts the entries, for tests.
-func (m *memo[K]) len() int {
-	n := 0
-	m.m.Range(func(any, any) bool { n++; return true })
-	return n
-}

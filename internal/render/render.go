@@ -24,8 +24,6 @@ import (
 // Renderer renders the sites of one configuration. It is safe for concurrent use.
 type Renderer struct {
 	tmpl  *Templates
-	cfg   *config.Config
-	urls  site.URLs
 	langs map[string]*langRenderer // by code
 }
 
@@ -36,7 +34,7 @@ func New(fsys *source.FS, cfg *config.Config, urls site.URLs) (*Renderer, error)
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{tmpl: tmpl, cfg: cfg, urls: urls, langs: map[string]*langRenderer{}}
+	r := &Renderer{tmpl: tmpl, langs: map[string]*langRenderer{}}
 	var cats []*i18n.Catalog
 	var errs diag.List
 	for _, l := range cfg.Languages {

@@ -70,3 +70,12 @@ func LangIndex(s *Site, p *Page) int {
 	}
 	return len(s.Langs)
 }
+
+// FeedPages are the articles a language's RSS and Atom feeds carry: its newest, FeedLimit of them
+// (all when it is 0).
+func (s *Site) FeedPages(l *Lang) []*Page {
+	if n := s.Config.FeedLimit; n > 0 && len(l.Pages) > n {
+		return l.Pages[:n]
+	}
+	return l.Pages
+}

@@ -180,6 +180,15 @@ func PagerCount(n, size int) int {
 	return max(1, (n+size-1)/size)
 }
 
+// PagerPages are the pages on page n (from 1) of a list split into pagers of size each (see
+// Paginate), without the pager's URLs.
+func PagerPages(pages []*Page, size, n int) []*Page {
+	if size < 1 {
+		return pages
+	}
+	return pages[min((n-1)*size, len(pages)):min(n*size, len(pages))]
+}
+
 // Pager is page n (from 1) of the pagers Paginate makes.
 func (s *Site) Pager(base string, pages []*Page, size, n int) *Pager {
 	total := PagerCount(len(pages), size)
@@ -193,8 +202,7 @@ func (s *Site) Pager(base string, pages []*Page, size, n int) *Pager {
 		return s.RelURL(base + "page/" + strconv.Itoa(n) + "/")
 	}
 	i := n - 1
-	lo, hi := min(i*size, len(pages)), min((i+1)*size, len(pages))
-	p := &Pager{Number: n, Total: total, URL: url(n), Pages: pages[lo:hi]}
+	p := &Pager{Number: n, Total: total, URL: url(n), Pages: PagerPages(pages, size, n)}
 	if i > 0 {
 		p.Prev = url(i)
 	}
