@@ -120,6 +120,8 @@ func Site(o Options) (diag.List, error) {
 	list := errorsOf(err)
 	cfg, fsys := ld.Config, ld.FS
 	arts := articles(ld)
+	st, bad := styleOf(cfg)
+	list = append(list, bad...)
 
 	keys := map[string][]*article{}
 	known := map[string]bool{"": true}
@@ -134,14 +136,62 @@ func Site(o Options) (diag.List, error) {
 		known[a.lang.Code+"/"+a.key] = true
 	}
 	for _, a := range arts {
-		list = append(list, controls(a.file, a.src)...)
+		fst := st.forFile(a.src)
+		var found diag.List
+		found = append(found, controls(a.file, a.src)...)
 		if a.lang.Direction == "rtl" {
 			for _, b := range a.lo.blocks {
-				list = append(list, typography(a.file, b.line, b.col, a.src[b.start:b.end], a.proseOf(b), b.inline)...)
+				found = append(found, typography(a.file, b.line, b.col, a.src[b.start:b.end], a.proseOf(b), b.inline, fst)...)
 			}
 		}
-		if a.page == nil {
+		found = append(found, a.warnings(cfg, fsys, keys, known)...)
+		for _, d := range found {
+			if d.Severity == diag.Warning && fst.off(d.Line, d.Rule) {
+				continue
+			}
+			list = append(list, explain(d))
+		}
+		ls, names := unknownIgnores(a.src)
+		for i := range ls {
+			list = append(list, warn(a.file, ls[i], 1, "ignore", fmt.Sprintf("rokhdad:ignore names %q, which is no rule", names[i]),
+				"use one of: "+strings.Join(RuleNames(), ", ")))
+		}
+	}
+	list.Sort()
+	return list, nil
+}
+
+// explain appends its rule's Persian explanation to a warning's message.
+func explain(d *diag.Diagnostic) *diag.Diagnostic {
+	if r := RuleNamed(d.Rule); r != nil && d.Severity == diag.Warning {
+		d.Msg += " — " + r.Fa
+	}
+	return d
+}
+
+// styleOf returns the site's check style, and an error for each name in [check] disable that is
+// no rule.
+func styleOf(cfg *config.Config) (*Style, diag.List) {
+	st := &Style{Disable: map[string]bool{}, Ezafe: cfg.Check.Ezafe}
+	var bad diag.List
+	for _, name := range cfg.Check.Disable {
+		if RuleNamed(name) == nil {
+			p := cfg.Check.DisablePos
+			bad = append(bad, &diag.Diagnostic{File: config.FileName, Line: p.Line, Col: p.Col, Severity: diag.Error, Rule: "config",
+				Msg: fmt.Sprintf("[check] disable names %q, which is no rule", name), Hint: "use one of: " + strings.Join(RuleNames(), ", ")})
 			continue
+		}
+		st.Disable[name] = true
+	}
+	return st, bad
+}
+
+// warnings are the site-level warnings of one article: translation, timeline status, resolved, links.
+func (a *article) warnings(cfg *config.Config, fsys *source.FS, keys map[string][]*article, known map[string]bool) diag.List {
+	var list diag.List
+	{
+		if a.page == nil {
+			return nil
 		}
 		p := a.page
 		if len(cfg.Languages) > 1 {
@@ -181,8 +231,7 @@ func Site(o Options) (diag.List, error) {
 			list = append(list, links(a, cfg, fsys, known)...)
 		}
 	}
-	list.Sort()
-	return list, nil
+	return list
 }
 
 func warn(file string, line, col int, rule, msg, hint string) *diag.Diagnostic {
@@ -289,11 +338,15 @@ func FixSite(o Options) ([]Change, error) {
 	}
 	defer ld.Close()
 	var all []Change
+	st, bad := styleOf(ld.Config)
+	if len(bad) > 0 {
+		return nil, bad
+	}
 	for _, a := range articles(ld) {
 		if a.lang.Direction != "rtl" {
 			continue
 		}
-		fixed, changes := fixFile(a.file, a.src)
+		fixed, changes := fixFile(a.file, a.src, st.forFile(a.src))
 		if len(changes) == 0 || fixed == a.src {
 			continue
 		}

@@ -23,7 +23,8 @@ type layout struct {
 }
 
 var (
-	textKey   = regexp.MustCompile(`^[ \t]*(title|summary|text)[ \t]*=[ \t]*`)
+	textKey   = regexp.MustCompile(`^[ \t]*(title|summary|text|image_alt|image_credit)[ \t]*=[ \t]*`)
+	listKey   = regexp.MustCompile(`^[ \t]*(services|tags)[ \t]*=[ \t]*\[`)
 	statusKey = regexp.MustCompile(`^[ \t]*status[ \t]*=`)
 )
 
@@ -72,6 +73,14 @@ func splitFile(src string) layout {
 		if !inTable && lo.statusLine == 0 && statusKey.MatchString(l) {
 			lo.statusLine = line
 		}
+		if m := listKey.FindStringIndex(l); m != nil {
+			bs, endLine := stringList(src, start+m[1], line)
+			lo.blocks = append(lo.blocks, bs...)
+			for ; line < endLine; line++ {
+				nextLine()
+			}
+			continue
+		}
 		m := textKey.FindStringIndex(l)
 		if m == nil {
 			continue
@@ -86,10 +95,43 @@ func splitFile(src string) layout {
 		b.inline = true
 		lo.blocks = append(lo.blocks, b)
 		// A multi-line string: skip the lines it covers.
-		for ; line < endLine; line++ {
+		for end := line + endLine; line < end; line++ {
 			nextLine()
 		}
 	}
+}
+
+// stringList reads the strings of a TOML array whose "[" ends just before src[i], on file line
+// line, and returns a block for each and the line of the closing "]" (line when there is none).
+func stringList(src string, i, line int) ([]block, int) {
+	var out []block
+	for i < len(src) {
+		switch c := src[i]; {
+		case c == ']':
+			return out, line
+		case c == '\n':
+			line++
+			i++
+		case c == ' ' || c == '\t' || c == '\r' || c == ',':
+			i++
+		case c == '#':
+			for i < len(src) && src[i] != '\n' {
+				i++
+			}
+		case c == '"' || c == '\'':
+			b, n, ok := stringValue(src, i)
+			if !ok || n > 0 {
+				return out, line // not a list of one-line strings: leave the rest alone
+			}
+			ls := strings.LastIndexByte(src[:b.start], '\n') + 1
+			b.line, b.col, b.inline = line, utf8.RuneCountInString(src[ls:b.start])+1, true
+			out = append(out, b)
+			i = b.end + 1
+		default:
+			return out, line
+		}
+	}
+	return out, line
 }
 
 // stringValue reads the TOML string starting at src[i] and returns the block of its contents and the
@@ -124,13 +166,13 @@ func stringValue(src string, i int) (block, int, bool) {
 }
 
 // fixFile applies the typography fixes to every checked block of an article file.
-func fixFile(file, src string) (string, []Change) {
+func fixFile(file, src string, st *Style) (string, []Change) {
 	lo := splitFile(src)
 	var all []Change
 	blocks := append([]block(nil), lo.blocks...)
 	sort.Slice(blocks, func(i, j int) bool { return blocks[i].start > blocks[j].start }) // from the end
 	for _, b := range blocks {
-		fixed, changes := fixBlock(src[b.start:b.end], b.line, b.col, b.inline)
+		fixed, changes := fixBlock(src[b.start:b.end], b.line, b.col, b.inline, st)
 		if len(changes) == 0 {
 			continue
 		}

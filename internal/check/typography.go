@@ -82,11 +82,10 @@ func normalize(s string) string {
 }
 
 // lineEdits runs the per-line rules (all but quotes) on one line.
-func lineEdits(l *sline) []edit {
+func lineEdits(l *sline, st *Style) []edit {
 	r := l.runes
-	var out []edit
-	ws := words(l)
-	for k, w := range ws {
+	out := append(wordEdits(l, st.ezafe()), punctEdits(l)...)
+	for _, w := range words(l) {
 		text := string(r[w.start:w.end])
 		// arabic-letters: one edit per word, reported at the first Arabic letter.
 		if n := normalize(text); n != text {
@@ -100,27 +99,6 @@ func lineEdits(l *sline) []edit {
 			out = append(out, edit{start: w.start, end: w.end, at: at, repl: n, fix: true, rule: RuleArabicLetters,
 				msg:  fmt.Sprintf("Arabic letter %q (U+%04X) in %q", r[at], r[at], text),
 				hint: "write Persian ی (U+06CC) and ک (U+06A9)"})
-		}
-		// zwnj-mi: the prefix می/نمی standing alone before a Persian word.
-		if n := normalize(text); (n == "می" || n == "نمی") && w.end+1 < len(r) && r[w.end] == ' ' &&
-			!l.skip[w.end] && !l.skip[w.end+1] && isPersianLetter(r[w.end+1]) {
-			next := w.end + 1
-			if k+1 < len(ws) && ws[k+1].start == next {
-				next = ws[k+1].end
-			}
-			out = append(out, edit{start: w.end, end: w.end + 1, at: w.start, repl: string(zwnj), fix: true, rule: RuleZWNJMi,
-				msg:    fmt.Sprintf("%q is written apart from its verb", text),
-				hint:   "replace the space with a zero-width non-joiner (U+200C)",
-				before: string(r[w.start:next]), after: text + string(zwnj) + string(r[w.end+1:next])})
-		}
-		// zwnj-ha: ها/های… as a separate word after a Persian word.
-		if haSuffixes[normalize(text)] && k > 0 && ws[k-1].end == w.start-1 && r[w.start-1] == ' ' &&
-			!l.skip[w.start-1] && isPersianLetter(r[w.start-2]) {
-			prev := ws[k-1]
-			out = append(out, edit{start: w.start - 1, end: w.start, at: w.start - 1, repl: string(zwnj), fix: true, rule: RuleZWNJHa,
-				msg:    fmt.Sprintf("%q is written as a separate word", text),
-				hint:   "join it to the word before with a zero-width non-joiner (U+200C)",
-				before: string(r[prev.start:w.end]), after: string(r[prev.start:prev.end]) + string(zwnj) + text})
 		}
 	}
 	// latin-punctuation
@@ -200,28 +178,34 @@ func excerptRange(r []rune, i, j int, s string) string {
 	return string(r[a:i]) + s + string(r[j:b])
 }
 
-// quoteEdits checks « » pairs over each paragraph (a run of non-blank lines; the whole block when
-// inline) and adds its findings to edits, indexed by line.
+// quoteEdits checks the quotation marks over each paragraph (a run of non-blank lines; the whole
+// block when inline) and adds its findings to edits, indexed by line: « » pairs, a « closed by ” or
+// a straight quote (fixed to »), and straight double quotes around Persian (fixed to « »).
 func quoteEdits(lines []*sline, inline bool, edits [][]edit) {
 	type ev struct {
 		line, i int
 		r       rune
 	}
+	add := func(e ev, ed edit) { edits[e.line] = append(edits[e.line], ed) }
 	flush := func(evs []ev) {
 		var open []ev
+		var straight []ev // straight quotes outside any «»
 		for k, e := range evs {
 			switch e.r {
 			case '«':
 				open = append(open, e)
 			case '»':
 				if len(open) == 0 {
-					edits[e.line] = append(edits[e.line], edit{start: e.i, end: e.i + 1, at: e.i, rule: RuleQuotes,
+					add(e, edit{start: e.i, end: e.i + 1, at: e.i, rule: RuleQuotes,
 						msg: "» without an opening «", hint: "open the quotation with « or remove »"})
 				} else {
 					open = open[:len(open)-1]
 				}
 			default: // ” or "
 				if len(open) == 0 {
+					if e.r == '"' {
+						straight = append(straight, e)
+					}
 					continue
 				}
 				closers := 0
@@ -233,18 +217,27 @@ func quoteEdits(lines []*sline, inline bool, edits [][]edit) {
 				if closers >= len(open) {
 					continue // an inner quotation; the « is closed later
 				}
-				ed := edit{start: e.i, end: e.i + 1, at: e.i, rule: RuleQuotes,
-					msg: fmt.Sprintf("« closed by %c", e.r), hint: "close Persian quotations with »"}
-				if e.r == '”' {
-					ed.fix, ed.repl = true, "»"
-				}
-				edits[e.line] = append(edits[e.line], ed)
+				add(e, edit{start: e.i, end: e.i + 1, at: e.i, rule: RuleQuotes, fix: true, repl: "»",
+					msg: fmt.Sprintf("« closed by %c", e.r), hint: "close Persian quotations with »"})
 				open = open[:len(open)-1]
 			}
 		}
 		for _, o := range open {
-			edits[o.line] = append(edits[o.line], edit{start: o.i, end: o.i + 1, at: o.i, rule: RuleQuotes,
+			add(o, edit{start: o.i, end: o.i + 1, at: o.i, rule: RuleQuotes,
 				msg: "« is never closed", hint: "close the quotation with »"})
+		}
+		if len(straight)%2 != 0 {
+			return // unpaired: English inches, or a quotation over paragraphs; leave them
+		}
+		for k := 0; k+1 < len(straight); k += 2 {
+			a, b := straight[k], straight[k+1]
+			if !persianQuoted(lines, a.line, a.i, b.line, b.i) {
+				continue
+			}
+			add(a, edit{start: a.i, end: a.i + 1, at: a.i, rule: RuleQuotes, fix: true, repl: "«",
+				msg: "straight quotes around Persian", hint: "write « » (guillemets)", before: `"`, after: "«"})
+			add(b, edit{start: b.i, end: b.i + 1, at: b.i, rule: RuleQuotes, fix: true, repl: "»",
+				msg: "straight quotes around Persian", hint: "write « » (guillemets)", before: `"`, after: "»"})
 		}
 	}
 	var evs []ev
@@ -263,17 +256,49 @@ func quoteEdits(lines []*sline, inline bool, edits [][]edit) {
 	flush(evs)
 }
 
+// persianQuoted reports whether the text between two straight quotes starts with a Persian letter,
+// and the opening quote does not end a word nor the closing one start one (12" or "a"b).
+func persianQuoted(lines []*sline, la, ia, lb, ib int) bool {
+	ra, rb := lines[la].runes, lines[lb].runes
+	if ia > 0 && isWordRune(ra[ia-1]) || ib+1 < len(rb) && isWordRune(rb[ib+1]) {
+		return false
+	}
+	n, i := la, ia+1
+	for {
+		l := lines[n]
+		for ; i < len(l.runes) && !(n == lb && i >= ib); i++ {
+			c := l.runes[i]
+			if unicode.IsLetter(c) || unicode.IsDigit(c) {
+				return isPersian(c) && !l.skip[i]
+			}
+		}
+		if n == lb {
+			return false
+		}
+		n, i = n+1, 0
+	}
+}
+
 // analyze reads a block, whose layout is lo (see proseOf), and returns its lines with each line's
 // findings sorted by position.
-func analyze(text string, lo markdown.Layout, inline bool) ([]*sline, [][]edit) {
+// Rules off by site.toml or by a rokhdad:ignore comment on the line (st.off) are dropped; line0 is
+// the file line of the block's first line.
+func analyze(text string, lo markdown.Layout, inline bool, st *Style, line0 int) ([]*sline, [][]edit) {
 	lines := textLines(text, lo)
 	edits := make([][]edit, len(lines))
 	for n, l := range lines {
-		edits[n] = lineEdits(l)
+		edits[n] = lineEdits(l, st)
 	}
 	quoteEdits(lines, inline, edits)
-	for _, e := range edits {
-		sort.SliceStable(e, func(i, j int) bool { return e[i].at < e[j].at })
+	for n, e := range edits {
+		kept := e[:0]
+		for _, ed := range e {
+			if !st.off(line0+n, ed.rule) {
+				kept = append(kept, ed)
+			}
+		}
+		edits[n] = kept
+		sort.SliceStable(kept, func(i, j int) bool { return kept[i].at < kept[j].at })
 	}
 	return lines, edits
 }
@@ -290,12 +315,12 @@ func pos(line0, col0, n, i int) (int, int) {
 // Typography checks the Persian typography of one Markdown text block (an article body) that starts
 // on line line0 of file. Findings are warnings, in order of position.
 func Typography(file string, line0 int, text string) []*diag.Diagnostic {
-	return typography(file, line0, 1, text, markdown.Prose([]byte(text)), false)
+	return typography(file, line0, 1, text, markdown.Prose([]byte(text)), false, nil)
 }
 
-// typography checks text, whose layout is lo (see proseOf).
-func typography(file string, line0, col0 int, text string, lo markdown.Layout, inline bool) []*diag.Diagnostic {
-	_, edits := analyze(text, lo, inline)
+// typography checks text, whose layout is lo (see proseOf), in style st.
+func typography(file string, line0, col0 int, text string, lo markdown.Layout, inline bool, st *Style) []*diag.Diagnostic {
+	_, edits := analyze(text, lo, inline, st, line0)
 	var out []*diag.Diagnostic
 	for n, es := range edits {
 		for _, e := range es {
@@ -315,20 +340,28 @@ func typography(file string, line0, col0 int, text string, lo markdown.Layout, i
 // changes, positioned within text (line 1, column 1 is its first rune). Code, link destinations and
 // URLs are never touched. Fix(Fix(s)) changes nothing more.
 func Fix(text string) (string, []Change) {
-	return fixBlock(text, 1, 1, false)
+	return fixBlock(text, 1, 1, false, nil)
 }
 
-func fixBlock(text string, line0, col0 int, inline bool) (string, []Change) {
+// FixStyle is Fix in a site's style.
+func FixStyle(text string, st *Style) (string, []Change) {
+	return fixBlock(text, 1, 1, false, st)
+}
+
+func fixBlock(text string, line0, col0 int, inline bool, st *Style) (string, []Change) {
 	var all []Change
 	for pass := 0; pass < 5; pass++ {
-		lines, edits := analyze(text, proseOf(text, inline), inline)
+		lines, edits := analyze(text, proseOf(text, inline), inline, st, line0)
 		var changes []Change
 		for n, l := range lines {
 			var b strings.Builder
-			last := 0
+			last, inserted := 0, -1
 			for _, e := range byStart(edits[n]) {
-				if !e.fix || e.start < last {
+				if !e.fix || e.start < last || e.start == e.end && e.start == inserted {
 					continue // not fixable, or overlaps a fix already made: the next pass sees it again
+				}
+				if e.start == e.end {
+					inserted = e.start
 				}
 				b.WriteString(string(l.runes[last:e.start]))
 				b.WriteString(e.repl)

@@ -39,11 +39,23 @@ type Config struct {
 	FeedLimit       int         // entries per feed (newest first); 0 for all
 	CNAME           string      // custom domain for branch deploys; "" for none
 	Markup          Markup
+	Check           Check  // [check]: how rokhdad check reads the text
 	Image           string // the picture of a page without its own: a path under static/ or a URL (news.go)
 	imagePos        tomldoc.Pos
 	publisher       Party // [publisher]; see Publisher
 	author          Party // [author]; see Author
 }
+
+// Check is the [check] table: the warnings a site turns off and how it writes the ezafe after a
+// silent ه. The rule names are rokhdad check's, which reports a name it does not know.
+type Check struct {
+	Disable    []string
+	DisablePos Pos    // of the disable key, for the report of a name that is no rule
+	Ezafe      string // "hamza" (خانهٔ, the default) or "ye" (خانه‌ی)
+}
+
+// Pos is a line and column in site.toml.
+type Pos = tomldoc.Pos
 
 // Markup configures Markdown rendering.
 type Markup struct {
@@ -98,7 +110,7 @@ func Load(dir string) (*Config, error) {
 	return Parse(FileName, src)
 }
 
-var topKeys = []string{"baseURL", "defaultLanguage", "languages", "paginate", "feedLimit", "cname", "markup",
+var topKeys = []string{"baseURL", "defaultLanguage", "languages", "paginate", "feedLimit", "cname", "markup", "check",
 	"image", "publisher", "author"}
 var langKeys = []string{"name", "title", "direction", "timezone", "calendar", "weight", "locale", "publisher", "author"}
 
@@ -137,6 +149,22 @@ func Parse(file string, src []byte) (*Config, error) {
 	if m := root.Table("markup"); m != nil {
 		c.Markup.Unsafe = m.Bool("unsafe")
 		m.Strict([]string{"unsafe"})
+	}
+	if t := root.Table("check"); t != nil {
+		c.Check.Disable = t.Strings("disable")
+		c.Check.DisablePos = t.KeyPos("disable")
+		c.Check.Ezafe = t.String("ezafe", false)
+		switch c.Check.Ezafe {
+		case "":
+			c.Check.Ezafe = "hamza"
+		case "hamza", "ye":
+		default:
+			t.Errorf("ezafe", `write ezafe = "hamza" for «خانهٔ ما» or ezafe = "ye" for «خانه‌ی ما»`,
+				"ezafe %s is not a style of the ezafe", diag.Quote(c.Check.Ezafe))
+		}
+		t.Strict([]string{"disable", "ezafe"})
+	} else {
+		c.Check.Ezafe = "hamza"
 	}
 	c.Image, c.imagePos = parseImage(root, "image")
 	if t := root.Table("publisher"); t != nil {

@@ -54,6 +54,23 @@ func TestParse(t *testing.T) {
 	}
 }
 
+func TestCheckTable(t *testing.T) {
+	c, err := Parse("site.toml", []byte(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Check.Ezafe != "hamza" || c.Check.Disable != nil {
+		t.Errorf("default [check] = %+v", c.Check)
+	}
+	c, err = Parse("site.toml", []byte(base+"\n[check]\ndisable = [\"kashida\", \"quotes\"]\nezafe = \"ye\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Check.Ezafe != "ye" || strings.Join(c.Check.Disable, ",") != "kashida,quotes" || c.Check.DisablePos.Line != 21 {
+		t.Errorf("[check] = %+v", c.Check)
+	}
+}
+
 func TestThirdLanguageNeedsOnlyConfig(t *testing.T) {
 	src := base + `
 [languages.de]
@@ -89,6 +106,8 @@ func TestParseErrors(t *testing.T) {
 		{"default missing", `defaultLanguage = "fa"`, `defaultLanguage = "ar"`, 2, []string{`"ar"`, "fa, en"}},
 		{"syntax", `title = "رخداد"`, `title = "رخداد`, 6, []string{"invalid TOML"}},
 		{"duplicate key", `weight = 1`, "weight = 1\n  weight = 2", 11, []string{"site.toml:11:3: languages.fa.weight is already written at line 10", "keep one of the two"}},
+		{"bad ezafe", `weight = 2` + "\n", "weight = 2\n\n[check]\nezafe = \"hamzeh\"\n", 21, []string{"ezafe", `"hamza"`, `"ye"`}},
+		{"check key", `weight = 2` + "\n", "weight = 2\n\n[check]\ndisabled = [\"kashida\"]\n", 21, []string{"check.disabled", "did you mean disable?"}},
 		{"negative feedLimit", `defaultLanguage = "fa"`, "defaultLanguage = \"fa\"\nfeedLimit = -1", 3, []string{"feedLimit", "0 for every entry"}},
 	}
 	for _, tt := range tests {
