@@ -136,7 +136,7 @@ func Site(o Options) (diag.List, error) {
 		known[a.lang.Code+"/"+a.key] = true
 	}
 	for _, a := range arts {
-		fst := st.forFile(a.src)
+		fst, badIgnores := st.forFile(a.src)
 		var found diag.List
 		found = append(found, controls(a.file, a.src)...)
 		if a.lang.Direction == "rtl" {
@@ -151,9 +151,8 @@ func Site(o Options) (diag.List, error) {
 			}
 			list = append(list, explain(d))
 		}
-		ls, names := unknownIgnores(a.src)
-		for i := range ls {
-			list = append(list, warn(a.file, ls[i], 1, "ignore", fmt.Sprintf("rokhdad:ignore names %q, which is no rule", names[i]),
+		for _, b := range badIgnores {
+			list = append(list, warn(a.file, b.line, 1, "ignore", fmt.Sprintf("rokhdad:ignore names %q, which is no rule", b.name),
 				"use one of: "+strings.Join(RuleNames(), ", ")))
 		}
 	}
@@ -188,48 +187,46 @@ func styleOf(cfg *config.Config) (*Style, diag.List) {
 
 // warnings are the site-level warnings of one article: translation, timeline status, resolved, links.
 func (a *article) warnings(cfg *config.Config, fsys *source.FS, keys map[string][]*article, known map[string]bool) diag.List {
+	if a.page == nil {
+		return nil
+	}
 	var list diag.List
-	{
-		if a.page == nil {
-			return nil
-		}
-		p := a.page
-		if len(cfg.Languages) > 1 {
-			if g := keys[a.key]; len(g) == 1 {
-				var others []string
-				for _, l := range cfg.Languages {
-					if l.Code != p.Lang {
-						others = append(others, path.Join("content", l.Code, p.Section, p.Name+".md"))
-					}
+	p := a.page
+	if len(cfg.Languages) > 1 {
+		if g := keys[a.key]; len(g) == 1 {
+			var others []string
+			for _, l := range cfg.Languages {
+				if l.Code != p.Lang {
+					others = append(others, path.Join("content", l.Code, p.Section, p.Name+".md"))
 				}
-				list = append(list, warn(a.file, 1, 1, RuleTranslation,
-					fmt.Sprintf("the article exists in %s only", p.Lang),
-					"add its translation as "+strings.Join(others, " or ")))
 			}
+			list = append(list, warn(a.file, 1, 1, RuleTranslation,
+				fmt.Sprintf("the article exists in %s only", p.Lang),
+				"add its translation as "+strings.Join(others, " or ")))
 		}
-		for _, e := range p.Timeline {
-			if e.Status == "" {
-				list = append(list, warn(a.file, e.Line, 1, RuleTimelineStatus, "the timeline entry has no status",
-					`add status = "investigating", "identified", "monitoring" or "resolved"`))
-			}
+	}
+	for _, e := range p.Timeline {
+		if e.Status == "" {
+			list = append(list, warn(a.file, e.Line, 1, RuleTimelineStatus, "the timeline entry has no status",
+				`add status = "investigating", "identified", "monitoring" or "resolved"`))
 		}
-		if n := len(p.Timeline); p.Status == timeline.Resolved && n > 0 && p.Timeline[n-1].Status != timeline.Resolved {
-			line := a.lo.statusLine
-			if line == 0 {
-				line = 1
-			}
-			last := p.Timeline[n-1]
-			st := string(last.Status)
-			if st == "" {
-				st = "no status"
-			}
-			list = append(list, warn(a.file, line, 1, RuleResolved,
-				fmt.Sprintf("the article is resolved but its last timeline entry (line %d) has %s", last.Line, st),
-				`add a timeline entry with status = "resolved", or change the article's status`))
+	}
+	if n := len(p.Timeline); p.Status == timeline.Resolved && n > 0 && p.Timeline[n-1].Status != timeline.Resolved {
+		line := a.lo.statusLine
+		if line == 0 {
+			line = 1
 		}
-		if a.lo.body != nil {
-			list = append(list, links(a, cfg, fsys, known)...)
+		last := p.Timeline[n-1]
+		st := string(last.Status)
+		if st == "" {
+			st = "no status"
 		}
+		list = append(list, warn(a.file, line, 1, RuleResolved,
+			fmt.Sprintf("the article is resolved but its last timeline entry (line %d) has %s", last.Line, st),
+			`add a timeline entry with status = "resolved", or change the article's status`))
+	}
+	if a.lo.body != nil {
+		list = append(list, links(a, cfg, fsys, known)...)
 	}
 	return list
 }
@@ -346,7 +343,8 @@ func FixSite(o Options) ([]Change, error) {
 		if a.lang.Direction != "rtl" {
 			continue
 		}
-		fixed, changes := fixFile(a.file, a.src, st.forFile(a.src))
+		fst, _ := st.forFile(a.src)
+		fixed, changes := fixFile(a.file, a.src, fst)
 		if len(changes) == 0 || fixed == a.src {
 			continue
 		}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"maps"
 	"regexp"
 	"strings"
 )
@@ -85,30 +86,39 @@ func (st *Style) off(line int, rule string) bool {
 	return ok && (len(s) == 0 || s[rule])
 }
 
-// forFile returns the style with the file's rokhdad:ignore comments.
-func (st *Style) forFile(src string) *Style {
-	ig := ignores(src)
+// forFile returns the style with the file's rokhdad:ignore comments, and the names in them that
+// are no rule.
+func (st *Style) forFile(src string) (*Style, []badIgnore) {
+	ig, bad := ignores(src)
 	if len(ig) == 0 {
-		return st
+		return st, bad
 	}
 	out := &Style{ignore: ig}
 	if st != nil {
 		out.Disable, out.Ezafe = st.Disable, st.Ezafe
 	}
-	return out
+	return out, bad
 }
 
 // ignoreComment is a rokhdad:ignore comment: <!-- rokhdad:ignore RULE… --> in Markdown, or
 // # rokhdad:ignore RULE… in the front matter's TOML.
 var ignoreComment = regexp.MustCompile(`(?:<!--|#)[ \t]*rokhdad:ignore\b([^>\n]*?)[ \t]*(?:-->|$)`)
 
+// badIgnore is a name in a rokhdad:ignore comment that is no rule, and its line.
+type badIgnore struct {
+	line int
+	name string
+}
+
 // ignores reads the rokhdad:ignore comments of a file: a comment turns its rules (all, when it
-// names none) off on its own line, and, when it is alone on its line, on the next line too.
-func ignores(src string) map[int]ruleSet {
+// names none) off on its own line, and, when it is alone on its line, on the next line too. It
+// returns the names that are no rule as well.
+func ignores(src string) (map[int]ruleSet, []badIgnore) {
 	if !strings.Contains(src, "rokhdad:ignore") {
-		return nil
+		return nil, nil
 	}
 	out := map[int]ruleSet{}
+	var bad []badIgnore
 	for n, line := range strings.Split(src, "\n") {
 		m := ignoreComment.FindStringSubmatchIndex(line)
 		if m == nil {
@@ -117,44 +127,27 @@ func ignores(src string) map[int]ruleSet {
 		set := ruleSet{}
 		for _, name := range strings.FieldsFunc(line[m[2]:m[3]], func(r rune) bool { return r == ' ' || r == ',' || r == '\t' }) {
 			set[name] = true
+			if RuleNamed(name) == nil {
+				bad = append(bad, badIgnore{n + 1, name})
+			}
 		}
 		lines := []int{n + 1}
 		if strings.TrimSpace(line[:m[0]]) == "" && strings.TrimSpace(strings.TrimRight(line[m[1]:], "\r")) == "" {
 			lines = append(lines, n+2)
 		}
 		for _, l := range lines {
-			if old, ok := out[l]; ok {
-				if len(old) == 0 || len(set) == 0 {
-					out[l] = ruleSet{}
-					continue
-				}
+			old, ok := out[l]
+			switch {
+			case !ok:
+				out[l] = maps.Clone(set)
+			case len(old) == 0 || len(set) == 0:
+				out[l] = ruleSet{}
+			default:
 				for k := range set {
 					old[k] = true
 				}
-				continue
-			}
-			out[l] = set
-		}
-	}
-	return out
-}
-
-// unknownIgnores returns, for each rokhdad:ignore comment of src that names a rule that does not
-// exist, its line and the name.
-func unknownIgnores(src string) (lines []int, names []string) {
-	if !strings.Contains(src, "rokhdad:ignore") {
-		return nil, nil
-	}
-	for n, line := range strings.Split(src, "\n") {
-		m := ignoreComment.FindStringSubmatchIndex(line)
-		if m == nil {
-			continue
-		}
-		for _, name := range strings.FieldsFunc(line[m[2]:m[3]], func(r rune) bool { return r == ' ' || r == ',' || r == '\t' }) {
-			if RuleNamed(name) == nil {
-				lines, names = append(lines, n+1), append(names, name)
 			}
 		}
 	}
-	return lines, names
+	return out, bad
 }

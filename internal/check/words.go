@@ -122,16 +122,16 @@ func wordEdits(l *sline, ezafe string) []edit {
 				out = append(out, e)
 			}
 		}
-		// zwnj-ha, spaced: ها/های… as a word of its own after a Persian word.
-		if haSuffixes[t] && prev && isPersianLetter(r[w.start-2]) && persian.JoinsNext(r[w.start-2]) {
+		// zwnj-ha, spaced: ها/های… as a word of its own after a Persian word; after a letter that
+		// does not join («در ها») the space simply goes.
+		if haSuffixes[t] && prev && isPersianLetter(r[w.start-2]) {
 			join(RuleZWNJHa, k-1, k, fmt.Sprintf("%q is written as a separate word", string(word)),
 				"join it to the word before with a zero-width non-joiner (U+200C)")
-		} else if haSuffixes[t] && prev && isPersianLetter(r[w.start-2]) {
-			// after a letter that does not join, the space simply goes: «درها»
-			out = append(out, edit{start: w.start - 1, end: w.start, at: w.start - 1, repl: "", fix: true, rule: RuleZWNJHa,
-				msg:    fmt.Sprintf("%q is written as a separate word", string(word)),
-				hint:   "join it to the word before",
-				before: string(r[ws[k-1].start:w.end]), after: string(r[ws[k-1].start:ws[k-1].end]) + string(word)})
+			if !persian.JoinsNext(r[w.start-2]) {
+				e := &out[len(out)-1]
+				e.repl, e.hint = "", "join it to the word before"
+				e.after = string(r[ws[k-1].start:ws[k-1].end]) + string(word)
+			}
 		}
 		// zwnj-ha, joined: «گزارشها».
 		if allPersianLetters(word) || strings.ContainsRune(string(word), zwnj) {
