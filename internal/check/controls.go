@@ -36,7 +36,11 @@ func controls(file, src string) []*diag.Diagnostic {
 	for i := start; i < end; {
 		c := src[i]
 		if lineStart {
-			line := src[i:min(end, i+strings.IndexByte(src[i:]+"\n", '\n'))]
+			stop := end
+			if n := strings.IndexByte(src[i:end], '\n'); n >= 0 {
+				stop = i + n
+			}
+			line := src[i:stop]
 			if m := frontTable.FindStringSubmatch(line); m != nil {
 				table = m[1] + "."
 			} else if m := frontKey.FindStringSubmatch(line); m != nil {

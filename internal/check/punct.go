@@ -36,7 +36,7 @@ func punctEdits(l *sline) []edit {
 	var out []edit
 	prose := func(i int) bool { return i >= 0 && i < len(r) && !l.skip[i] }
 	for i, c := range r {
-		if !prose(i) {
+		if !prose(i) || c == ' ' || isWordRune(c) {
 			continue
 		}
 		switch {

@@ -61,8 +61,20 @@ func isPersianLetter(r rune) bool { return isPersian(r) && unicode.IsLetter(r) }
 
 // isWordRune: letters, marks, digits and the joiners belong to a word.
 func isWordRune(r rune) bool {
+	if r < rune(len(wordRunes)) {
+		return wordRunes[r]
+	}
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == zwnj || r == zwj
 }
+
+// wordRunes is isWordRune for the runes below U+0700 (Latin and Arabic script), looked up rather
+// than searched for in Unicode's tables: check spends much of its time here.
+var wordRunes = func() (t [0x700]bool) {
+	for r := range t {
+		t[r] = unicode.IsLetter(rune(r)) || unicode.IsMark(rune(r)) || unicode.IsDigit(rune(r))
+	}
+	return t
+}()
 
 var arabicToPersian = map[rune]rune{'ي': 'ی', 'ك': 'ک', 'ى': 'ی'}
 
@@ -72,7 +84,21 @@ var latinToPersian = map[rune]rune{',': '،', ';': '؛', '?': '؟'}
 var haSuffixes = map[string]bool{"ها": true, "های": true, "هایی": true, "هایم": true, "هایت": true,
 	"هایش": true, "هایمان": true, "هایتان": true, "هایشان": true}
 
+// hasArabicLetter reports whether s holds one of arabicToPersian's letters.
+func hasArabicLetter(s string) bool {
+	for _, r := range s {
+		if r == 'ي' || r == 'ك' || r == 'ى' {
+			return true
+		}
+	}
+	return false
+}
+
+// normalize writes s with Persian ی and ک for the Arabic letters.
 func normalize(s string) string {
+	if !hasArabicLetter(s) {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
 		if p, ok := arabicToPersian[r]; ok {
 			return p
@@ -84,8 +110,9 @@ func normalize(s string) string {
 // lineEdits runs the per-line rules (all but quotes) on one line.
 func lineEdits(l *sline, st *Style) []edit {
 	r := l.runes
-	out := append(wordEdits(l, st.ezafe()), punctEdits(l)...)
-	for _, w := range words(l) {
+	ws := words(l)
+	out := append(wordEdits(l, ws, st.ezafe()), punctEdits(l)...)
+	for _, w := range ws {
 		text := string(r[w.start:w.end])
 		// arabic-letters: one edit per word, reported at the first Arabic letter.
 		if n := normalize(text); n != text {
@@ -153,6 +180,10 @@ func lineEdits(l *sline, st *Style) []edit {
 		j := i
 		for j < len(r) && r[j] == kashida && !l.skip[j] {
 			j++
+		}
+		if i == 0 || !isPersianLetter(r[i-1]) {
+			i = j // a kashida that follows no letter stretches no word (a rule drawn with ـــ)
+			continue
 		}
 		out = append(out, edit{start: i, end: j, at: i, repl: "", fix: true, rule: RuleKashida,
 			msg:    "kashida (tatweel, U+0640) stretches a word",

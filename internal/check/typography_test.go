@@ -72,6 +72,7 @@ func TestTypographyRules(t *testing.T) {
 		{RuleKashida, "کشـــیده و بلـند", []string{"10:3", "10:14"}},
 		{RuleKashida, "کشیده", nil},
 		{RuleKashida, "`ـ`", nil},
+		{RuleKashida, "ـ و ـــ جدا", nil}, // a kashida after no letter stretches no word
 	}
 	for _, tt := range tests {
 		got := findings(tt.text, tt.rule)

@@ -73,10 +73,9 @@ func spaceBetween(l *sline, a, b word) bool {
 	return b.start == a.end+1 && l.runes[a.end] == ' ' && !l.skip[a.end]
 }
 
-// wordEdits runs the word rules on one line; ezafe is the site's style.
-func wordEdits(l *sline, ezafe string) []edit {
+// wordEdits runs the word rules on one line, whose words are ws; ezafe is the site's style.
+func wordEdits(l *sline, ws []word, ezafe string) []edit {
 	r := l.runes
-	ws := words(l)
 	text := make([]string, len(ws))
 	for k, w := range ws {
 		text[k] = normalize(string(r[w.start:w.end]))
