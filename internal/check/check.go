@@ -141,7 +141,7 @@ func Site(o Options) (diag.List, error) {
 		found = append(found, controls(a.file, a.src)...)
 		if a.lang.Direction == "rtl" {
 			for _, b := range a.lo.blocks {
-				found = append(found, typography(a.file, b.line, b.col, a.src[b.start:b.end], a.proseOf(b), b.inline, fst)...)
+				found = append(found, typography(a.file, b.line, b.col, a.src[b.start:b.end], a.proseOf(b), b.kind, fst)...)
 			}
 		}
 		found = append(found, a.warnings(cfg, fsys, keys, known)...)

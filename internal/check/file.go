@@ -12,8 +12,20 @@ import (
 type block struct {
 	start, end int // byte offsets in the file
 	line, col  int // position of start; col in runes
-	inline     bool
+	kind       textKind
 }
+
+// textKind is what a block of checked text is.
+type textKind uint8
+
+const (
+	markdownBody textKind = iota // the article's body: Markdown with blocks
+	tomlLiteral                  // a front matter string in '…' or '''…''': inline Markdown, no escapes
+	tomlBasic                    // in "…" or """…""": inline Markdown, where \" is a quotation mark
+)
+
+// inline reports whether the text is a front matter string, in which Markdown has no blocks.
+func (k textKind) inline() bool { return k != markdownBody }
 
 // layout is where the checked text of an article file is.
 type layout struct {
@@ -92,7 +104,6 @@ func splitFile(src string) layout {
 		}
 		b.line = line
 		b.col = utf8.RuneCountInString(src[start:b.start]) + 1
-		b.inline = true
 		lo.blocks = append(lo.blocks, b)
 		// A multi-line string: skip the lines it covers.
 		for end := line + endLine; line < end; line++ {
@@ -124,7 +135,7 @@ func stringList(src string, i, line int) ([]block, int) {
 				return out, line // not a list of one-line strings: leave the rest alone
 			}
 			ls := strings.LastIndexByte(src[:b.start], '\n') + 1
-			b.line, b.col, b.inline = line, utf8.RuneCountInString(src[ls:b.start])+1, true
+			b.line, b.col = line, utf8.RuneCountInString(src[ls:b.start])+1
 			out = append(out, b)
 			i = b.end + 1
 		default:
@@ -147,6 +158,10 @@ func stringValue(src string, i int) (block, int, bool) {
 	if delim == "" {
 		return block{}, 0, false
 	}
+	kind := tomlLiteral
+	if delim[0] == '"' {
+		kind = tomlBasic
+	}
 	start := i + len(delim)
 	multi := len(delim) == 3
 	for j := start; j < len(src); j++ {
@@ -159,7 +174,7 @@ func stringValue(src string, i int) (block, int, bool) {
 			return block{}, 0, false
 		}
 		if strings.HasPrefix(src[j:], delim) {
-			return block{start: start, end: j}, strings.Count(src[start:j], "\n"), true
+			return block{start: start, end: j, kind: kind}, strings.Count(src[start:j], "\n"), true
 		}
 	}
 	return block{}, 0, false
@@ -172,7 +187,7 @@ func fixFile(file, src string, st *Style) (string, []Change) {
 	blocks := append([]block(nil), lo.blocks...)
 	sort.Slice(blocks, func(i, j int) bool { return blocks[i].start > blocks[j].start }) // from the end
 	for _, b := range blocks {
-		fixed, changes := fixBlock(src[b.start:b.end], b.line, b.col, b.inline, st)
+		fixed, changes := fixBlock(src[b.start:b.end], b.line, b.col, b.kind, st)
 		if len(changes) == 0 {
 			continue
 		}

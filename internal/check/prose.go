@@ -79,10 +79,10 @@ func prevProse(l *sline, i int) int {
 	return -1
 }
 
-// proseOf returns the layout of text: an article body, or with inline a front matter string, in
-// which Markdown has no blocks (markdown.InlineProse).
-func proseOf(text string, inline bool) markdown.Layout {
-	if inline {
+// proseOf returns the layout of text: an article body, or a front matter string, in which Markdown
+// has no blocks (markdown.InlineProse).
+func proseOf(text string, kind textKind) markdown.Layout {
+	if kind.inline() {
 		return markdown.InlineProse([]byte(text))
 	}
 	return markdown.Prose([]byte(text))
@@ -90,11 +90,11 @@ func proseOf(text string, inline bool) markdown.Layout {
 
 // proseOf returns the layout of the checked text b of the article, parsing the body only once.
 func (a *article) proseOf(b block) markdown.Layout {
-	if b.inline {
-		return proseOf(a.src[b.start:b.end], true)
+	if b.kind.inline() {
+		return proseOf(a.src[b.start:b.end], b.kind)
 	}
 	if a.body == nil {
-		lo := proseOf(a.src[b.start:b.end], false)
+		lo := proseOf(a.src[b.start:b.end], b.kind)
 		a.body = &lo
 	}
 	return *a.body

@@ -210,12 +210,13 @@ func excerptRange(r []rune, i, j int, s string) string {
 }
 
 // quoteEdits checks the quotation marks over each paragraph (a run of non-blank lines; the whole
-// block when inline) and adds its findings to edits, indexed by line: « » pairs, a « closed by ” or
+// block when it is a front matter string) and adds its findings to edits, indexed by line: « » pairs, a « closed by ” or
 // a straight quote (fixed to »), and straight double quotes around Persian (fixed to « »).
-func quoteEdits(lines []*sline, inline bool, edits [][]edit) {
+func quoteEdits(lines []*sline, kind textKind, edits [][]edit) {
 	type ev struct {
 		line, i int
 		r       rune
+		from    int // where the mark's text starts: i, or i-1 for \" in a TOML basic string
 	}
 	add := func(e ev, ed edit) { edits[e.line] = append(edits[e.line], ed) }
 	flush := func(evs []ev) {
@@ -248,7 +249,7 @@ func quoteEdits(lines []*sline, inline bool, edits [][]edit) {
 				if closers >= len(open) {
 					continue // an inner quotation; the « is closed later
 				}
-				add(e, edit{start: e.i, end: e.i + 1, at: e.i, rule: RuleQuotes, fix: true, repl: "»",
+				add(e, edit{start: e.from, end: e.i + 1, at: e.from, rule: RuleQuotes, fix: true, repl: "»",
 					msg: fmt.Sprintf("« closed by %c", e.r), hint: "close Persian quotations with »"})
 				open = open[:len(open)-1]
 			}
@@ -262,25 +263,27 @@ func quoteEdits(lines []*sline, inline bool, edits [][]edit) {
 		}
 		for k := 0; k+1 < len(straight); k += 2 {
 			a, b := straight[k], straight[k+1]
-			if !persianQuoted(lines, a.line, a.i, b.line, b.i) {
+			if !persianQuoted(lines, a.line, a.from, b.line, b.i) {
 				continue
 			}
-			add(a, edit{start: a.i, end: a.i + 1, at: a.i, rule: RuleQuotes, fix: true, repl: "«",
-				msg: "straight quotes around Persian", hint: "write « » (guillemets)", before: `"`, after: "«"})
-			add(b, edit{start: b.i, end: b.i + 1, at: b.i, rule: RuleQuotes, fix: true, repl: "»",
-				msg: "straight quotes around Persian", hint: "write « » (guillemets)", before: `"`, after: "»"})
+			add(a, edit{start: a.from, end: a.i + 1, at: a.from, rule: RuleQuotes, fix: true, repl: "«",
+				msg: "straight quotes around Persian", hint: "write « » (guillemets)", before: string(lines[a.line].runes[a.from : a.i+1]), after: "«"})
+			add(b, edit{start: b.from, end: b.i + 1, at: b.from, rule: RuleQuotes, fix: true, repl: "»",
+				msg: "straight quotes around Persian", hint: "write « » (guillemets)", before: string(lines[b.line].runes[b.from : b.i+1]), after: "»"})
 		}
 	}
 	var evs []ev
 	for n, l := range lines {
-		if !inline && l.blank() {
+		if !kind.inline() && l.blank() {
 			flush(evs)
 			evs = evs[:0]
 			continue
 		}
 		for i, c := range l.runes {
 			if !l.skip[i] && (c == '«' || c == '»' || c == '”' || c == '"') {
-				evs = append(evs, ev{n, i, c})
+				evs = append(evs, ev{n, i, c, i})
+			} else if c == '"' && kind == tomlBasic && escapedQuote(l, i) {
+				evs = append(evs, ev{n, i, c, i - 1}) // \" in the TOML is the mark; « needs no escape
 			}
 		}
 	}
@@ -289,6 +292,13 @@ func quoteEdits(lines []*sline, inline bool, edits [][]edit) {
 
 // persianQuoted reports whether the text between two straight quotes starts with a Persian letter,
 // and the opening quote does not end a word nor the closing one start one (12" or "a"b).
+// escapedQuote reports whether the " at i is written \" in prose: Markdown reads it as an escape,
+// which is not prose, but in a TOML basic string it is how a quotation mark is written. One in
+// code is not: the runes around it are code too.
+func escapedQuote(l *sline, i int) bool {
+	return i > 0 && l.runes[i-1] == '\\' && (i < 2 || !l.skip[i-2]) && (i+1 >= len(l.runes) || !l.skip[i+1])
+}
+
 func persianQuoted(lines []*sline, la, ia, lb, ib int) bool {
 	ra, rb := lines[la].runes, lines[lb].runes
 	if ia > 0 && isWordRune(ra[ia-1]) || ib+1 < len(rb) && isWordRune(rb[ib+1]) {
@@ -314,13 +324,13 @@ func persianQuoted(lines []*sline, la, ia, lb, ib int) bool {
 // findings sorted by position.
 // Rules off by site.toml or by a rokhdad:ignore comment on the line (st.off) are dropped; line0 is
 // the file line of the block's first line.
-func analyze(text string, lo markdown.Layout, inline bool, st *Style, line0 int) ([]*sline, [][]edit) {
+func analyze(text string, lo markdown.Layout, kind textKind, st *Style, line0 int) ([]*sline, [][]edit) {
 	lines := textLines(text, lo)
 	edits := make([][]edit, len(lines))
 	for n, l := range lines {
 		edits[n] = lineEdits(l, st)
 	}
-	quoteEdits(lines, inline, edits)
+	quoteEdits(lines, kind, edits)
 	for n, e := range edits {
 		kept := e[:0]
 		for _, ed := range e {
@@ -346,12 +356,12 @@ func pos(line0, col0, n, i int) (int, int) {
 // Typography checks the Persian typography of one Markdown text block (an article body) that starts
 // on line line0 of file. Findings are warnings, in order of position.
 func Typography(file string, line0 int, text string) []*diag.Diagnostic {
-	return typography(file, line0, 1, text, markdown.Prose([]byte(text)), false, nil)
+	return typography(file, line0, 1, text, markdown.Prose([]byte(text)), markdownBody, nil)
 }
 
 // typography checks text, whose layout is lo (see proseOf), in style st.
-func typography(file string, line0, col0 int, text string, lo markdown.Layout, inline bool, st *Style) []*diag.Diagnostic {
-	_, edits := analyze(text, lo, inline, st, line0)
+func typography(file string, line0, col0 int, text string, lo markdown.Layout, kind textKind, st *Style) []*diag.Diagnostic {
+	_, edits := analyze(text, lo, kind, st, line0)
 	var out []*diag.Diagnostic
 	for n, es := range edits {
 		for _, e := range es {
@@ -371,18 +381,18 @@ func typography(file string, line0, col0 int, text string, lo markdown.Layout, i
 // changes, positioned within text (line 1, column 1 is its first rune). Code, link destinations and
 // URLs are never touched. Fix(Fix(s)) changes nothing more.
 func Fix(text string) (string, []Change) {
-	return fixBlock(text, 1, 1, false, nil)
+	return fixBlock(text, 1, 1, markdownBody, nil)
 }
 
 // FixStyle is Fix in a site's style.
 func FixStyle(text string, st *Style) (string, []Change) {
-	return fixBlock(text, 1, 1, false, st)
+	return fixBlock(text, 1, 1, markdownBody, st)
 }
 
-func fixBlock(text string, line0, col0 int, inline bool, st *Style) (string, []Change) {
+func fixBlock(text string, line0, col0 int, kind textKind, st *Style) (string, []Change) {
 	var all []Change
 	for pass := 0; pass < 5; pass++ {
-		lines, edits := analyze(text, proseOf(text, inline), inline, st, line0)
+		lines, edits := analyze(text, proseOf(text, kind), kind, st, line0)
 		var changes []Change
 		for n, l := range lines {
 			var b strings.Builder
