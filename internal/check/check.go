@@ -152,7 +152,7 @@ func Site(o Options) (diag.List, error) {
 			list = append(list, explain(d))
 		}
 		for _, b := range badIgnores {
-			list = append(list, warn(a.file, b.line, 1, "ignore", fmt.Sprintf("rokhdad:ignore names %q, which is no rule", b.name),
+			list = append(list, warn(a.file, b.line, b.col, "ignore", fmt.Sprintf("rokhdad:ignore names %q, which is no rule", b.name),
 				"use one of: "+strings.Join(RuleNames(), ", ")))
 		}
 	}

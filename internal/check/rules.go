@@ -4,6 +4,7 @@ import (
 	"maps"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // A Rule is one kind of finding: its name (in messages, in --format json, in site.toml's
@@ -104,10 +105,10 @@ func (st *Style) forFile(src string) (*Style, []badIgnore) {
 // # rokhdad:ignore RULE… in the front matter's TOML.
 var ignoreComment = regexp.MustCompile(`(?:<!--|#)[ \t]*rokhdad:ignore\b([^>\n]*?)[ \t]*(?:-->|$)`)
 
-// badIgnore is a name in a rokhdad:ignore comment that is no rule, and its line.
+// badIgnore is a name in a rokhdad:ignore comment that is no rule, and where it is.
 type badIgnore struct {
-	line int
-	name string
+	line, col int
+	name      string
 }
 
 // ignores reads the rokhdad:ignore comments of a file: a comment turns its rules (all, when it
@@ -125,11 +126,19 @@ func ignores(src string) (map[int]ruleSet, []badIgnore) {
 			continue
 		}
 		set := ruleSet{}
-		for _, name := range strings.FieldsFunc(line[m[2]:m[3]], func(r rune) bool { return r == ' ' || r == ',' || r == '\t' }) {
+		names := line[m[2]:m[3]]
+		for i := 0; i < len(names); {
+			if c := names[i]; c == ' ' || c == ',' || c == '\t' {
+				i++
+				continue
+			}
+			j := i + strings.IndexAny(names[i:]+" ", " ,\t")
+			name := names[i:j]
 			set[name] = true
 			if RuleNamed(name) == nil {
-				bad = append(bad, badIgnore{n + 1, name})
+				bad = append(bad, badIgnore{n + 1, utf8.RuneCountInString(line[:m[2]+i]) + 1, name})
 			}
+			i = j
 		}
 		lines := []int{n + 1}
 		if strings.TrimSpace(line[:m[0]]) == "" && strings.TrimSpace(strings.TrimRight(line[m[1]:], "\r")) == "" {

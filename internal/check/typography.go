@@ -146,11 +146,9 @@ func lineEdits(l *sline, st *Style) []edit {
 			hint:   fmt.Sprintf("write %q", p),
 			before: excerpt(r, i, string(c)), after: excerpt(r, i, string(p))})
 	}
-	// double-space: inside the line, not indentation, not the line-end hard break, not table padding.
-	first, last := 0, len(r)
-	for first < len(r) && (r[first] == ' ' || r[first] == '\t') {
-		first++
-	}
+	// double-space: inside the text of the line, not indentation or the spaces after a list or quote
+	// marker (they set where the item's text starts), not the line-end hard break, not table padding.
+	first, last := markerEnd(r), len(r)
 	for last > first && (r[last-1] == ' ' || r[last-1] == '\t') {
 		last--
 	}
@@ -192,6 +190,31 @@ func lineEdits(l *sline, st *Style) []edit {
 		i = j
 	}
 	return out
+}
+
+// markerEnd returns where the text of a Markdown line starts: after its indentation and the
+// markers of the block quotes and list items it opens (> - * + 1. 1)) and their spaces.
+func markerEnd(r []rune) int {
+	i := 0
+	for {
+		for i < len(r) && (r[i] == ' ' || r[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(r) && j-i < 9 && r[j] >= '0' && r[j] <= '9' {
+			j++
+		}
+		switch {
+		case i < len(r) && r[i] == '>':
+			i++
+		case i < len(r) && (r[i] == '-' || r[i] == '*' || r[i] == '+') && (i+1 == len(r) || r[i+1] == ' ' || r[i+1] == '\t'):
+			i++
+		case j > i && j < len(r) && (r[j] == '.' || r[j] == ')') && (j+1 == len(r) || r[j+1] == ' ' || r[j+1] == '\t'):
+			i = j + 1
+		default:
+			return i
+		}
+	}
 }
 
 // excerpt shows the word around position i with its rune replaced by s.

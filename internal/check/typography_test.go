@@ -68,6 +68,7 @@ func TestTypographyRules(t *testing.T) {
 		{RuleDoubleSpace, "شکست خط  ", nil},
 		{RuleDoubleSpace, "| الف  | ب |", nil},
 		{RuleDoubleSpace, "کد `a  b` است", nil},
+		{RuleDoubleSpace, "-  مورد\n1.  مورد\n>  نقل\n> -  مورد", nil}, // the spaces after a marker set where the text starts
 		// kashida
 		{RuleKashida, "کشـــیده و بلـند", []string{"10:3", "10:14"}},
 		{RuleKashida, "کشیده", nil},
