@@ -18,7 +18,6 @@ import (
 	"io"
 	"io/fs"
 	"net/url"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -348,35 +347,10 @@ func FixSite(o Options) ([]Change, error) {
 		if len(changes) == 0 || fixed == a.src {
 			continue
 		}
-		if err := writeAtomic(filepath.Join(o.Source, filepath.FromSlash(a.file)), []byte(fixed)); err != nil {
+		if err := output.ReplaceFile(filepath.Join(o.Source, filepath.FromSlash(a.file)), []byte(fixed)); err != nil {
 			return all, err
 		}
 		all = append(all, changes...)
 	}
 	return all, nil
-}
-
-// writeAtomic replaces name with data through a temporary file in the same folder.
-func writeAtomic(name string, data []byte) error {
-	st, err := os.Stat(name)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(st.Mode().Perm()); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
 }

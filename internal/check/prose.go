@@ -129,6 +129,7 @@ func textLines(text string, lo markdown.Layout) []*sline {
 			}
 		}
 		markURLs(l)
+		markBrokenLinks(l)
 		out[n] = l
 		off = next
 	}
@@ -149,6 +150,25 @@ func notProse(prose []markdown.Segment, n int) []markdown.Segment {
 		out = append(out, markdown.Segment{Start: at, Stop: n})
 	}
 	return out
+}
+
+// markBrokenLinks marks what follows "](" up to its ")" in the prose of a line: a link destination
+// that Markdown did not read as one (a space in it, say). Fixing the text there could make it one.
+func markBrokenLinks(l *sline) {
+	r := l.runes
+	for i := 1; i < len(r); i++ {
+		if l.skip[i] || r[i] != '(' || r[i-1] != ']' {
+			continue
+		}
+		j := i + 1
+		for j < len(r) && r[j] != ')' && !l.skip[j] {
+			j++
+		}
+		for k := i; k < j; k++ {
+			l.skip[k] = true
+		}
+		i = j
+	}
 }
 
 // markURLs marks the bare URLs (http://, https://, www.) that start in the prose of a line, up to

@@ -16,7 +16,7 @@ const (
 
 // closers take no space before them and one after; openers one before and none after.
 const (
-	closers = ".،؛؟!)»"
+	closers = ".،؛؟!:)»"
 	openers = "(«"
 )
 

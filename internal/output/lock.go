@@ -33,3 +33,21 @@ func takeLock(dest string) (*Lock, error) {
 
 // Unlock releases the lock.
 func (l *Lock) Unlock() { l.f.Close() }
+
+// LockExisting takes an exclusive lock on the existing file name (a site's site.toml, say), so
+// that two processes editing the same site's files take turns; it fails at once when another
+// holds it, with an error that says what is busy.
+func LockExisting(name, what string) (*Lock, error) {
+	f, err := os.OpenFile(name, os.O_RDONLY|openCloexec, 0)
+	if err != nil {
+		return nil, err
+	}
+	if busy, err := lockFile(f); err != nil {
+		f.Close()
+		if busy {
+			return nil, fmt.Errorf("another rokhdad is %s; wait for it to finish and run again (it holds a lock on %s)", what, name)
+		}
+		return nil, fmt.Errorf("cannot lock %s: %w", name, err)
+	}
+	return &Lock{f: f}, nil
+}

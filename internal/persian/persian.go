@@ -41,6 +41,7 @@ type lexicon struct {
 	ambiguous     map[string]bool // joined words that are a verb with می and another word
 	notPlurals    map[string]bool // words ending in ها… that are not plurals
 	twoNouns      map[string]bool // X such that X and Xه are both words (نام/نامه)
+	adjectives    map[string]bool // adjectives that take «تر» (adjectives.txt)
 }
 
 var (
@@ -62,6 +63,7 @@ func get() *lexicon {
 		}
 		lex.spoken = set("colloquial.txt")
 		lex.notVerbs = set("not-verbs.txt")
+		lex.adjectives = set("adjectives.txt")
 		lex.ambiguous = set("ambiguous.txt")
 		lex.notPlurals = set("not-plurals.txt")
 		lex.twoNouns = set("compound-nouns-ha.txt")
@@ -142,6 +144,21 @@ func IsVerbBody(s string) bool {
 		}
 	}
 	return false
+}
+
+// IsAdjective reports whether w is one of the adjectives of data/adjectives.txt.
+func IsAdjective(w string) bool { return get().adjectives[w] }
+
+// IsSubjunctive reports whether s is a verb with the prefix ب of the subjunctive and imperative
+// (بنوش، بیار، بگیرد) and is not also a form of a verb whose stem begins with ب (برد، بیند). Such a
+// word never follows the prefix می: before it, «می» is a noun (wine, in poetry: «می بیار»).
+func IsSubjunctive(s string) bool {
+	rest, ok := strings.CutPrefix(s, "ب")
+	if !ok || rest == "" || IsVerbBody(s) {
+		return false
+	}
+	l := get()
+	return l.present[rest] || IsVerbBody(rest)
 }
 
 // impersonal are the forms of توانستن and بایستن that take می with no ending.

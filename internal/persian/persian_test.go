@@ -137,3 +137,15 @@ func TestLexiconAgainstDictionary(t *testing.T) {
 		}
 	}
 }
+
+func TestIsSubjunctive(t *testing.T) {
+	for w, want := range map[string]bool{
+		"بیار": true, "بنوش": true, "بنوشد": true, "بگیرید": true, "بده": true,
+		"برد": false, "بیند": false, "بینم": false, "باشد": false, "بود": false, "بخشد": false, "بره": false,
+		"بخش": false, "بانک": false, "ب": false, "گیرد": false,
+	} {
+		if got := IsSubjunctive(w); got != want {
+			t.Errorf("IsSubjunctive(%s) = %v, want %v", w, got, want)
+		}
+	}
+}
