@@ -15,7 +15,8 @@ func TestTypographyReadsGoldmark(t *testing.T) {
 	}{
 		{RuleArabicLetters, "> ```\n> كتاب\n> ```\n> كتاب", []string{"13:3"}},
 		{RuleArabicLetters, "- الف\n\n  ```\n  كتاب\n  ```\n- كتاب", []string{"15:3"}},
-		{RuleArabicLetters, "<div>\nكتاب\n</div>\n\nكتاب", []string{"14:1"}},
+		{RuleArabicLetters, "<div>\nكتاب\n</div>\n\nكتاب", []string{"11:1", "14:1"}}, // the text of an HTML block is prose
+		{RuleArabicLetters, "<div title=\"كتاب\">\n<code>كتاب</code>\n</div>", nil},
 		{RuleArabicLetters, "کد `الف\nكتاب` و كتاب", []string{"11:9"}},
 		{RuleArabicLetters, "متن\n[الف]: /كتاب/", []string{"11:9"}}, // text: a definition cannot interrupt a paragraph
 		{RuleArabicLetters, "[الف]: /كتاب/\n\n[ب][الف] و كتاب", []string{"12:12"}},

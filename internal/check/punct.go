@@ -68,7 +68,7 @@ func punctEdits(l *sline) []edit {
 					before: excerptRange(r, j, i+1, string(r[j:i+1])), after: excerptRange(r, j, i+1, string(c))})
 			}
 			// No space after, and a Persian letter follows: «شد.بعد»
-			if prose(i+1) && persian.IsLetter(r[i+1]) && persianBefore(l, i) && !abbreviation(l, i) {
+			if prose(i+1) && (persian.IsLetter(r[i+1]) || r[i+1] == '«' && c != '»') && persianBefore(l, i) && !abbreviation(l, i) {
 				out = append(out, edit{start: i + 1, end: i + 1, at: i, repl: " ", fix: true, rule: RulePunctuationSpace,
 					msg: fmt.Sprintf("no space after %q", c), hint: "write one space after it",
 					before: excerptRange(r, i, i+1, string(c)), after: excerptRange(r, i, i+1, string(c)+" ")})

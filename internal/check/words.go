@@ -105,7 +105,7 @@ func wordEdits(l *sline, ws []word, ezafe string) []edit {
 			n := text[k+1]
 			month := t == "می" && (prev && (monthBefore[text[k-1]] || isNumber(text[k-1])) ||
 				k+2 < len(ws) && spaceBetween(l, ws[k+1], ws[k+2]) && isNumber(text[k+2]) && !persian.IsVerbBody(n))
-			if !month && !notAfterMi[n] && !persian.IsSubjunctive(n) {
+			if !month && !notAfterMi[n] && !persian.TakesNoMi(n) {
 				join(RuleZWNJMi, k, k+1, fmt.Sprintf("%q is written apart from its verb", string(word)),
 					"replace the space with a zero-width non-joiner (U+200C)")
 			}

@@ -220,11 +220,120 @@ func (l *layout) block(n ast.Node, prose bool) {
 	if l.src[last-1] == '\n' {
 		last-- // the line's end is prose, as between any two lines
 	}
+	if _, ok := n.(*ast.HTMLBlock); ok {
+		l.skip = htmlMarkup(l.src, first, last, l.skip)
+		return
+	}
 	l.skip = append(l.skip, Segment{first, last})
 	if d, ok := n.(*ast.LinkReferenceDefinition); ok {
 		l.links = append(l.links, Link{Pos: d.Pos(), Dest: string(d.Destination)})
 	}
 }
+
+// htmlMarkup appends to skip what of the HTML block src[first:last] is not text a reader sees: tags
+// (with their attributes), comments, declarations, character references (&nbsp;) and everything
+// inside the elements whose content is not prose (pre, code, script, style, textarea and the like).
+func htmlMarkup(src []byte, first, last int, skip []Segment) []Segment {
+	i := first
+	for i < last {
+		switch c := src[i]; {
+		case c == '&':
+			j := i + 1
+			for j < last && j-i < 32 && (isAlnum(src[j]) || src[j] == '#') {
+				j++
+			}
+			if j < last && src[j] == ';' && j > i+1 {
+				skip = append(skip, Segment{i, j + 1})
+				i = j + 1
+				continue
+			}
+			i++
+		case c == '<' && i+1 < last && (isAlpha(src[i+1]) || src[i+1] == '/' || src[i+1] == '!' || src[i+1] == '?'):
+			end := tagEnd(src, i, last)
+			if name := tagName(src[i+1 : end]); rawElements[name] && src[i+1] != '/' {
+				// Up to the end of the element's closing tag, or of the block.
+				close := []byte("</" + name)
+				k := end
+				for k < last && !(src[k] == '<' && hasPrefixFold(src[k:last], close)) {
+					k++
+				}
+				end = tagEnd(src, k, last)
+			}
+			skip = append(skip, Segment{i, end})
+			i = end
+		default:
+			i++
+		}
+	}
+	return skip
+}
+
+// rawElements hold no prose: code and preformatted text, scripts, styles, form fields, formulas.
+var rawElements = map[string]bool{"pre": true, "code": true, "kbd": true, "samp": true, "var": true, "script": true,
+	"style": true, "textarea": true, "math": true, "svg": true, "template": true}
+
+// tagEnd returns the offset after the markup that starts with "<" at src[i]: after its ">" (outside
+// quoted attribute values), after "-->" for a comment, or last.
+func tagEnd(src []byte, i, last int) int {
+	if hasPrefixFold(src[i:last], []byte("<!--")) {
+		for k := i + 4; k+3 <= last; k++ {
+			if src[k] == '-' && src[k+1] == '-' && src[k+2] == '>' {
+				return k + 3
+			}
+		}
+		return last
+	}
+	var quote byte
+	for k := i + 1; k < last; k++ {
+		switch c := src[k]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return k + 1
+		}
+	}
+	return last
+}
+
+// tagName is the lower-case name of the tag whose text after "<" is s.
+func tagName(s []byte) string {
+	s = bytesTrimPrefix(s, '/')
+	n := 0
+	for n < len(s) && (isAlnum(s[n]) || s[n] == '-') {
+		n++
+	}
+	b := make([]byte, n)
+	for k := range n {
+		b[k] = s[k] | 0x20
+	}
+	return string(b)
+}
+
+func bytesTrimPrefix(s []byte, c byte) []byte {
+	if len(s) > 0 && s[0] == c {
+		return s[1:]
+	}
+	return s
+}
+
+func hasPrefixFold(s, prefix []byte) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for k, c := range prefix {
+		if s[k]|0x20 != c|0x20 {
+			return false
+		}
+	}
+	return true
+}
+
+func isAlpha(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isAlnum(c byte) bool { return isAlpha(c) || c >= '0' && c <= '9' }
 
 func (l *layout) str(*ast.String, bool) {} // an ast.String is not source
 

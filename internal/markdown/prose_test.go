@@ -36,7 +36,11 @@ func TestProse(t *testing.T) {
 		{"    code  x\n\ntext", "⟦    code  x⟧\n\ntext"},
 		{"- item\n\n  ```\n  code\n  ```\n- two", "- item\n\n⟦  ```\n  code\n  ```⟧\n- two"},
 		{"> ```\n> code\n> ```\n> text", "⟦> ```\n> code\n> ```⟧\n> text"},
-		{"<div>\nمتن, كتاب\n</div>\n\nبعد", "⟦<div>\nمتن, كتاب\n</div>⟧\n\nبعد"},
+		// An HTML block: its text is prose, its markup and the content of code-like elements are not.
+		{"<div>\nمتن, كتاب\n</div>\n\nبعد", "⟦<div>⟧\nمتن, كتاب\n⟦</div>⟧\n\nبعد"},
+		{"<p class=\"a>b\">متن &nbsp; <b>ب</b><!-- x > y --></p>", "⟦<p class=\"a>b\">⟧متن ⟦&nbsp;⟧ ⟦<b>⟧ب⟦</b><!-- x > y --></p>⟧"},
+		{"<div>\n<pre>\nمتن, كد\n</pre>\nمتن < و & او\n</div>", "⟦<div>⟧\n⟦<pre>\nمتن, كد\n</pre>⟧\nمتن < و & او\n⟦</div>⟧"},
+		{"<script>\nvar a = \"كد\";\n</script>", "⟦<script>\nvar a = \"كد\";\n</script>⟧"},
 		{"<!--\nnote\n-->\nx", "⟦<!--\nnote\n-->⟧\nx"},
 		{"[a]: /u \"t\"\n\n[b][a] و [a] و [a][] و [c][]", "⟦[a]: /u \"t\"⟧\n\n[b]⟦[a]⟧ و [a] و [a]⟦[]⟧ و [c][]"},
 		{"a \\, b \\\\ c \\ق", "a ⟦\\,⟧ b ⟦\\\\⟧ c \\ق"},

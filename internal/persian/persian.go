@@ -149,16 +149,29 @@ func IsVerbBody(s string) bool {
 // IsAdjective reports whether w is one of the adjectives of data/adjectives.txt.
 func IsAdjective(w string) bool { return get().adjectives[w] }
 
-// IsSubjunctive reports whether s is a verb with the prefix ب of the subjunctive and imperative
-// (بنوش، بیار، بگیرد) and is not also a form of a verb whose stem begins with ب (برد، بیند). Such a
-// word never follows the prefix می: before it, «می» is a noun (wine, in poetry: «می بیار»).
-func IsSubjunctive(s string) bool {
-	rest, ok := strings.CutPrefix(s, "ب")
-	if !ok || rest == "" || IsVerbBody(s) {
+// TakesNoMi reports whether s is a verb form that the prefix می never comes before: one with the
+// prefix ب of the subjunctive and imperative (بنوش، بیاور، بگیرد) or the negative ن (نمانده), and not
+// also a form of a verb whose stem begins with ب or ن (برد، بیند، نویسد). Before such a word, «می»
+// is a noun (wine, in poetry: «می بیاور»، «می نمانده»).
+func TakesNoMi(s string) bool {
+	if IsVerbBody(s) {
 		return false
 	}
 	l := get()
-	return l.present[rest] || IsVerbBody(rest)
+	for _, p := range []string{"ب", "ن"} {
+		rest, ok := strings.CutPrefix(s, p)
+		if !ok || rest == "" {
+			continue
+		}
+		if l.present[rest] || IsVerbBody(rest) {
+			return true
+		}
+		// The glide before a stem in آ: بیاور، نیامده (ب + آور، ن + آمد).
+		if a, ok := strings.CutPrefix(rest, "یا"); ok && a != "" && (l.present["آ"+a] || IsVerbBody("آ"+a)) {
+			return true
+		}
+	}
+	return false
 }
 
 // impersonal are the forms of توانستن and بایستن that take می with no ending.

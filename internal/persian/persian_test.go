@@ -138,14 +138,16 @@ func TestLexiconAgainstDictionary(t *testing.T) {
 	}
 }
 
-func TestIsSubjunctive(t *testing.T) {
+func TestTakesNoMi(t *testing.T) {
 	for w, want := range map[string]bool{
-		"بیار": true, "بنوش": true, "بنوشد": true, "بگیرید": true, "بده": true,
+		"بیار": true, "بنوش": true, "بنوشد": true, "بگیرید": true, "بده": true, "بیاور": true, "بیاید": true,
+		"نمانده": true, "نرفت": true, "نیامده": true,
 		"برد": false, "بیند": false, "بینم": false, "باشد": false, "بود": false, "بخشد": false, "بره": false,
-		"بخش": false, "بانک": false, "ب": false, "گیرد": false,
+		"نویسد": false, "نشیند": false, "نمانده‌ای": false,
+		"بخش": false, "بانک": false, "ب": false, "ن": false, "گیرد": false, "نان": false,
 	} {
-		if got := IsSubjunctive(w); got != want {
-			t.Errorf("IsSubjunctive(%s) = %v, want %v", w, got, want)
+		if got := TakesNoMi(w); got != want {
+			t.Errorf("TakesNoMi(%s) = %v, want %v", w, got, want)
 		}
 	}
 }
