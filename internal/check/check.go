@@ -41,6 +41,7 @@ const (
 	RuleLink           = "link"
 	RuleTimelineStatus = "timeline-status"
 	RuleResolved       = "resolved"
+	RuleUntranslated   = "untranslated"
 )
 
 // Options say what to check.
@@ -130,6 +131,7 @@ func Site(o Options) (diag.List, error) {
 	for _, l := range cfg.Languages {
 		known[l.Code] = true
 	}
+	all := allTranslations(ld) // drafts too: a published translation may still be a draft's copy
 	for _, a := range arts {
 		keys[a.key] = append(keys[a.key], a) // a file that does not parse still counts as a translation
 		known[a.lang.Code+"/"+a.key] = true
@@ -144,6 +146,7 @@ func Site(o Options) (diag.List, error) {
 			}
 		}
 		found = append(found, a.warnings(cfg, fsys, keys, known)...)
+		found = append(found, untranslated(a, all[a.key], cfg)...)
 		for _, d := range found {
 			if d.Severity == diag.Warning && fst.off(d.Line, d.Rule) {
 				continue

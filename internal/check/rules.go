@@ -35,6 +35,7 @@ var Rules = []Rule{
 	{RuleLink, "پیوندی که به هیچ صفحه یا فایلی نمی‌رسد، خواننده را به بن‌بست می‌برد.", false},
 	{RuleTimelineStatus, "هر رویداد خط زمانی وضعیتی دارد: در حال بررسی، شناسایی، زیر نظر یا رفع‌شده.", false},
 	{RuleResolved, "رخداد رفع‌شده باید با رویداد «رفع شد» در خط زمانی پایان یابد.", false},
+	{RuleUntranslated, "متن رویدادی که هنوز به زبان دیگر است، برای خوانندهٔ این زبان ترجمه نشده است.", false},
 }
 
 // RuleNamed returns the rule of that name, or nil.

@@ -25,6 +25,7 @@ func commands() []command {
 		{"new", "create an article in every language (new incident NAME) or a site (new site DIR)", runNew},
 		{"serve", "build into memory, serve on localhost and rebuild on changes", runServe},
 		{"check", "report what build would reject, plus warnings, without writing anything", runCheck},
+		{"import", "import a status page's incidents as articles, or bring them up to date (import statuspage SOURCE)", runImport},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -16,6 +16,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -50,11 +51,23 @@ type Page struct {
 	ImageCol    int
 	ImageAlt    string
 	ImageCredit string
+	Source      Source
 	Timeline    timeline.Timeline
 
 	Body     []byte // Markdown after the front matter, with LF line endings; never modified once parsed
 	BodyLine int    // line of the file on which Body starts
 }
+
+// Source is where an article's facts come from: a status page's own account of the incident
+// ([source] in the front matter; rokhdad import writes it).
+type Source struct {
+	URL      string // the incident on the status page (its shortlink), for readers; "" if none
+	Incident string // the status page's id of the incident, which a later import matches on
+	Page     string // the address of the status page it was imported from
+}
+
+// SourceKeys are the keys of the [source] table.
+var SourceKeys = []string{"url", "incident", "page"}
 
 // Severity is how bad an incident was.
 type Severity string
@@ -68,7 +81,7 @@ const (
 
 // Keys are the front matter keys, in the order the docs list them.
 var Keys = []string{"title", "date", "lastmod", "summary", "draft", "authors", "services", "tags", "status", "severity",
-	"timezone", "image", "image_alt", "image_credit", "timeline"}
+	"timezone", "image", "image_alt", "image_credit", "source", "timeline"}
 
 // EntryKeys are the keys of a [[timeline]] entry.
 var EntryKeys = []string{"at", "zone", "status", "text", "id", "updated"}
@@ -186,6 +199,10 @@ func Parse(file string, src []byte, defaultZone *time.Location) (*Page, error) {
 	if p.Image != "" && strings.TrimSpace(p.ImageAlt) == "" {
 		t.Errorf("image", "add image_alt = \"…\" describing the picture for readers who cannot see it", "image has no image_alt")
 	}
+	if st := t.Table("source"); st != nil {
+		p.Source = Source{URL: httpURL(st, "url"), Incident: strings.TrimSpace(st.String("incident", false)), Page: httpURL(st, "page")}
+		st.Strict(SourceKeys)
+	}
 	ets := t.Tables("timeline")
 	for _, et := range ets {
 		p.Timeline = append(p.Timeline, parseEntry(et, p.Zone))
@@ -298,3 +315,16 @@ func cleanList(t *tomldoc.Table, key string) []string {
 
 // String describes a page for messages.
 func (p *Page) String() string { return fmt.Sprintf("%s (%s)", p.File, p.Lang) }
+
+// httpURL reads the http(s) address under key, reporting anything else; "" when there is none.
+func httpURL(t *tomldoc.Table, key string) string {
+	v := strings.TrimSpace(t.String(key, false))
+	if v == "" {
+		return ""
+	}
+	if u, err := url.Parse(v); err != nil || u.Host == "" || u.Scheme != "http" && u.Scheme != "https" {
+		t.Errorf(key, "write the full address, such as https://status.example.com/incidents/abc", "%s is not an http(s) address", diag.Quote(v))
+		return ""
+	}
+	return v
+}

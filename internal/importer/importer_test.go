@@ -1,0 +1,451 @@
+package importer
+
+import (
+	"flag"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/rokhdad/rokhdad/internal/config"
+	"github.com/rokhdad/rokhdad/internal/content"
+	"github.com/rokhdad/rokhdad/internal/statuspage"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+const siteTOML = `baseURL = "https://example.org/"
+defaultLanguage = "fa"
+
+[languages.fa]
+name = "فارسی"
+title = "رخداد"
+direction = "rtl"
+timezone = "Asia/Tehran"
+calendar = "persian"
+weight = 1
+
+[languages.en]
+name = "English"
+title = "Incidents"
+direction = "ltr"
+timezone = "UTC"
+calendar = "gregorian"
+weight = 2
+`
+
+// newSite makes a site folder with site.toml and returns it with its configuration.
+func newSite(t *testing.T) (string, *config.Config) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte(siteTOML), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, cfg
+}
+
+func readJSON(t *testing.T, name string) (*statuspage.Page, []statuspage.Incident) {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, ins, err := statuspage.Read(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, ins
+}
+
+// importInto plans and writes an import of the JSON file into dir.
+func importInto(t *testing.T, dir string, cfg *config.Config, jsonFile string) []File {
+	t.Helper()
+	p, ins := readJSON(t, jsonFile)
+	files, _, err := Plan(Options{Site: dir, Config: cfg}, p, ins)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// tree returns every file under dir/content, by slash path.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = string(b)
+		return nil
+	})
+	return out
+}
+
+// TestImportGolden imports a realistic incidents.json (an ongoing incident, a resolved one with a
+// postmortem, a maintenance window) into an empty site: the articles are the golden files, each
+// one parses as an article with the page's instants, and a second import changes nothing.
+func TestImportGolden(t *testing.T) {
+	dir, cfg := newSite(t)
+	files := importInto(t, dir, cfg, "../statuspage/testdata/incidents.json")
+	got := tree(t, dir)
+	if len(files) != 4 || len(got) != 4 {
+		t.Fatalf("%d files planned, %d written; want 4", len(files), len(got))
+	}
+	var names []string
+	for rel, src := range got {
+		names = append(names, rel)
+		golden := filepath.Join("testdata/golden", strings.ReplaceAll(strings.TrimPrefix(rel, "content/"), "/", "_"))
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(golden, []byte(src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update)", err)
+		}
+		if src != string(want) {
+			t.Errorf("%s differs from %s:\n%s", rel, golden, src)
+		}
+		lang := strings.Split(rel, "/")[1]
+		page, err := content.Parse(rel, []byte(src), cfg.Language(lang).Zone)
+		if err != nil {
+			t.Errorf("%s does not parse: %v", rel, err)
+			continue
+		}
+		if page.Source.Incident == "" || page.Draft != (lang == "fa") {
+			t.Errorf("%s: source %+v, draft %v", rel, page.Source, page.Draft)
+		}
+	}
+	sort.Strings(names)
+	want := "content/en/incidents/2023-11-07-partial-outage-affecting-chatgpt-and-the-api.md content/en/incidents/2023-11-08-degraded-performance-of-file-uploads.md content/fa/incidents/2023-11-07-partial-outage-affecting-chatgpt-and-the-api.md content/fa/incidents/2023-11-08-degraded-performance-of-file-uploads.md"
+	if strings.Join(names, " ") != want {
+		t.Errorf("files %v", names)
+	}
+
+	// The resolved incident's instants, read back from the article, are the page's.
+	rel := "content/en/incidents/2023-11-07-partial-outage-affecting-chatgpt-and-the-api.md"
+	page, _ := content.Parse(rel, []byte(got[rel]), cfg.Language("en").Zone)
+	_, ins := readJSON(t, "../statuspage/testdata/incidents.json")
+	for i, u := range ins[1].Updates {
+		e := page.Timeline[i]
+		if !e.At.Equal(u.At) || e.ID != u.ID || e.Status != u.Status || e.Text != u.Body {
+			t.Errorf("entry %d = %v %s %s %q, want %v %s %s %q", i, e.At, e.ID, e.Status, e.Text, u.At, u.ID, u.Status, u.Body)
+		}
+		if name, _ := e.At.Zone(); name != "PST" {
+			t.Errorf("entry %d is in %s, not the page's zone", i, name)
+		}
+	}
+
+	again := importInto(t, dir, cfg, "../statuspage/testdata/incidents.json")
+	for _, f := range again {
+		if f.Changed() {
+			t.Errorf("the second import changes %s: %s", f.Path, f.Summary())
+		}
+	}
+	if after := tree(t, dir); !equalTrees(after, got) {
+		t.Error("the second import changed the files")
+	}
+}
+
+func equalTrees(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// page1 is one incident with the updates given (newest first, as the API lists them).
+func page1(status string, updates ...string) string {
+	return `{"page": {"name": "P", "url": "https://status.p.test", "time_zone": "America/Los_Angeles"}, "incident":
+	{"id": "inc1", "name": "API errors", "status": "` + status + `", "impact": "major", "created_at": "2023-11-07T19:52:00-08:00",
+	 "shortlink": "https://stspg.io/x", "components": [{"name": "API"}], "incident_updates": [` + strings.Join(updates, ",") + `]}}`
+}
+
+func upd(id, status, at, body string) string {
+	return `{"id": "` + id + `", "status": "` + status + `", "body": "` + body + `", "created_at": "` + at + `"}`
+}
+
+var (
+	u1 = upd("u1", "investigating", "2023-11-07T19:52:00-08:00", "Investigating.")
+	u2 = upd("u2", "identified", "2023-11-08T06:02:00-08:00", "Identified.")
+	u3 = upd("u3", "resolved", "2023-11-08T07:46:00-08:00", "Resolved.")
+)
+
+const enFile = "content/en/incidents/2023-11-07-api-errors.md"
+const faFile = "content/fa/incidents/2023-11-07-api-errors.md"
+
+func planJSON(t *testing.T, dir string, cfg *config.Config, js string) ([]File, error) {
+	t.Helper()
+	p, ins, err := statuspage.Read("x.json", []byte(js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _, err := Plan(Options{Site: dir, Config: cfg}, p, ins)
+	return files, err
+}
+
+// closing inserts text before the +++ line that closes the front matter of src.
+func closing(src, text string) string {
+	i := strings.LastIndex(src, "+++\n")
+	return src[:i] + text + src[i:]
+}
+
+func write(t *testing.T, dir, rel, src string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func read(t *testing.T, dir, rel string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestMerge imports an incident with one update, lets the editor change the files, and imports it
+// again with more updates: the new entries go in in time order, status and lastmod change, and
+// every other byte of the editor's files stays.
+func TestMerge(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(src string) string // the editor's change to the English file after the first import
+		json string                  // the second import
+		want func(src string) string // the English file after it, from the edited file
+	}{
+		{"nothing new", func(s string) string { return s }, page1("investigating", u1), func(s string) string { return s }},
+		{"a new update at the end",
+			func(s string) string { return s + "\nThe editor's story.\n" },
+			page1("identified", u2, u1),
+			func(s string) string {
+				s = strings.Replace(s, `lastmod = 2023-11-07T19:52:00-08:00`, `lastmod = 2023-11-08T06:02:00-08:00`, 1)
+				s = strings.Replace(s, `status = "investigating"`+"\nseverity", `status = "identified"`+"\nseverity", 1)
+				return strings.Replace(s, "text = \"Investigating.\"\n+++", "text = \"Investigating.\"\n\n[[timeline]]\nid = \"u2\"\nat = \"2023-11-08T06:02:00-08:00\"\nstatus = \"identified\"\ntext = \"Identified.\"\n+++", 1)
+			}},
+		{"the editor's title, comments and own entry stay",
+			func(s string) string {
+				s = strings.Replace(s, `title = "API errors"`, `title = "The API fails" # mine`, 1)
+				return closing(s, "\n# the editor's entry\n[[timeline]]\nid = \"editor-1\"\nat = \"2023-11-08T09:00:00-08:00\"\ntext = \"Our own note.\"\n")
+			},
+			page1("identified", u2, u1),
+			func(s string) string {
+				s = strings.Replace(s, `lastmod = 2023-11-07T19:52:00-08:00`, `lastmod = 2023-11-08T06:02:00-08:00`, 1)
+				s = strings.Replace(s, `status = "investigating"`+"\nseverity", `status = "identified"`+"\nseverity", 1)
+				// u2 (06:02) goes between u1 (19:52 the day before) and the editor's 09:00 entry, above its comment.
+				return strings.Replace(s, "\n# the editor's entry\n", "\n[[timeline]]\nid = \"u2\"\nat = \"2023-11-08T06:02:00-08:00\"\nstatus = \"identified\"\ntext = \"Identified.\"\n\n# the editor's entry\n", 1)
+			}},
+		{"CRLF line ends and a byte order mark",
+			func(s string) string { return "\ufeff" + strings.ReplaceAll(s, "\n", "\r\n") },
+			page1("resolved", u3, u1),
+			func(s string) string {
+				s = strings.Replace(s, `lastmod = 2023-11-07T19:52:00-08:00`, `lastmod = 2023-11-08T07:46:00-08:00`, 1)
+				s = strings.Replace(s, `status = "investigating"`+"\r\nseverity", `status = "resolved"`+"\r\nseverity", 1)
+				return strings.Replace(s, "text = \"Investigating.\"\r\n+++", "text = \"Investigating.\"\r\n\r\n[[timeline]]\r\nid = \"u3\"\r\nat = \"2023-11-08T07:46:00-08:00\"\r\nstatus = \"resolved\"\r\ntext = \"Resolved.\"\r\n+++", 1)
+			}},
+		{"no lastmod or status written: they go after the date",
+			func(s string) string {
+				s = strings.Replace(s, "lastmod = 2023-11-07T19:52:00-08:00\n", "", 1)
+				return strings.Replace(s, "status = \"investigating\"\nseverity", "severity", 1)
+			},
+			page1("identified", u2, u1),
+			func(s string) string {
+				s = strings.Replace(s, "date = 2023-11-07T19:52:00-08:00\n", "date = 2023-11-07T19:52:00-08:00\nstatus = \"identified\"\nlastmod = 2023-11-08T06:02:00-08:00\n", 1)
+				return strings.Replace(s, "text = \"Investigating.\"\n+++", "text = \"Investigating.\"\n\n[[timeline]]\nid = \"u2\"\nat = \"2023-11-08T06:02:00-08:00\"\nstatus = \"identified\"\ntext = \"Identified.\"\n+++", 1)
+			}},
+		{"an older update goes before the newer ones",
+			func(s string) string { return s },
+			page1("resolved", u3, u2, u1),
+			func(s string) string {
+				s = strings.Replace(s, `lastmod = 2023-11-07T19:52:00-08:00`, `lastmod = 2023-11-08T07:46:00-08:00`, 1)
+				s = strings.Replace(s, `status = "investigating"`+"\nseverity", `status = "resolved"`+"\nseverity", 1)
+				return strings.Replace(s, "text = \"Investigating.\"\n+++", "text = \"Investigating.\"\n\n[[timeline]]\nid = \"u2\"\nat = \"2023-11-08T06:02:00-08:00\"\nstatus = \"identified\"\ntext = \"Identified.\"\n\n[[timeline]]\nid = \"u3\"\nat = \"2023-11-08T07:46:00-08:00\"\nstatus = \"resolved\"\ntext = \"Resolved.\"\n+++", 1)
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, cfg := newSite(t)
+			files, err := planJSON(t, dir, cfg, page1("investigating", u1))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := Write(dir, files); err != nil {
+				t.Fatal(err)
+			}
+			edited := tt.edit(read(t, dir, enFile))
+			write(t, dir, enFile, edited)
+			faBefore := read(t, dir, faFile)
+			files, err = planJSON(t, dir, cfg, tt.json)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := Write(dir, files); err != nil {
+				t.Fatal(err)
+			}
+			got := read(t, dir, enFile)
+			if want := tt.want(edited); got != want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, want)
+			}
+			// The translation gets the same entries (and keeps what it had).
+			fa := read(t, dir, faFile)
+			_, ins, _ := statuspage.Read("x.json", []byte(tt.json))
+			for _, u := range ins[0].Updates {
+				if !strings.Contains(fa, `id = "`+u.ID+`"`) {
+					t.Errorf("the translation has no entry %s", u.ID)
+				}
+			}
+			if tt.name == "nothing new" && fa != faBefore {
+				t.Errorf("the translation changed")
+			}
+			if _, err := content.Parse(faFile, []byte(fa), cfg.Language("fa").Zone); err != nil {
+				t.Errorf("the translation does not parse: %v", err)
+			}
+			// And the same import again changes nothing.
+			files, err = planJSON(t, dir, cfg, tt.json)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range files {
+				if f.Changed() {
+					t.Errorf("importing again changes %s", f.Summary())
+				}
+			}
+		})
+	}
+}
+
+// TestMergeRefuses: what cannot be merged safely is an error naming the file, and then no file of
+// the import is written.
+func TestMergeRefuses(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(src string) string
+		want string
+	}{
+		{"an entry without an id", func(s string) string {
+			return closing(s, "\n[[timeline]]\nat = \"2023-11-08T09:00:00-08:00\"\ntext = \"Ours.\"\n")
+		}, enFile + ":21: this timeline entry has no id"},
+		{"invalid TOML", func(s string) string { return strings.Replace(s, `title = "API errors"`, `title = "API errors`, 1) },
+			enFile + " is the status page's incident inc1 but does not read as an article"},
+		{"a second file of the incident", nil, "are both the status page's incident inc1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, cfg := newSite(t)
+			files, err := planJSON(t, dir, cfg, page1("investigating", u1))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := Write(dir, files); err != nil {
+				t.Fatal(err)
+			}
+			if tt.edit != nil {
+				write(t, dir, enFile, tt.edit(read(t, dir, enFile)))
+			} else {
+				write(t, dir, "content/en/incidents/copy.md", read(t, dir, enFile))
+			}
+			before := tree(t, dir)
+			_, err = planJSON(t, dir, cfg, page1("resolved", u3, u1))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want %q", err, tt.want)
+			}
+			if after := tree(t, dir); !equalTrees(before, after) {
+				t.Error("files changed")
+			}
+		})
+	}
+}
+
+func TestOptions(t *testing.T) {
+	dir, cfg := newSite(t)
+	p, ins := readJSON(t, "../statuspage/testdata/incidents.json")
+	if _, _, err := Plan(Options{Site: dir, Config: cfg, From: "de"}, p, ins); err == nil || !strings.Contains(err.Error(), "--from de: the site has no such language (it has fa, en)") {
+		t.Errorf("--from de: %v", err)
+	}
+	if _, _, err := Plan(Options{Site: dir, Config: cfg, Only: []string{"nope"}}, p, ins); err == nil || !strings.Contains(err.Error(), "--incident nope") {
+		t.Errorf("--incident nope: %v", err)
+	}
+	if _, _, err := Plan(Options{Site: dir, Config: cfg, Section: "../x"}, p, ins); err == nil {
+		t.Error("--section ../x: no error")
+	}
+	files, skipped, err := Plan(Options{Site: dir, Config: cfg, Only: []string{"w4kq8c1vx0mb"}, From: "fa", Section: "news"}, p, ins)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 2 || len(skipped) != 0 || files[0].Path != "content/fa/news/2023-11-08-degraded-performance-of-file-uploads.md" || files[0].Draft || !files[1].Draft {
+		t.Errorf("files %+v", files)
+	}
+}
+
+func TestSlugAndName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Partial outage affecting ChatGPT and the API": "partial-outage-affecting-chatgpt-and-the-api",
+		"Elevated errors on GPT-4 (API & ChatGPT)":     "elevated-errors-on-gpt-4-api-chatgpt",
+		"We're investigating":                          "were-investigating",
+		"قطعی اینترنت":                                 "",
+		"Ünïcode names":                                "n-code-names",
+		strings.Repeat("word ", 30):                    "word-word-word-word-word-word-word-word-word-word-word-word",
+	} {
+		if got := slug(in, 60); got != want {
+			t.Errorf("slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestQuote reads quote's TOML back with BurntSushi/toml: every string comes back as it was.
+func TestQuote(t *testing.T) {
+	for _, in := range []string{"plain", `say "hi" \ now`, "tab\there\x01", "two\nlines", "ends in a quote\n\"",
+		"three \"\"\" in\na row", "\"\"\n\"\"", "\n", "«نقل» و \u200c", "\r\n", "x\x7f"} {
+		checkQuote(t, in)
+	}
+}
+
+func FuzzQuote(f *testing.F) {
+	f.Add("two\nlines \"\"\"")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		checkQuote(t, s)
+	})
+}
+
+func checkQuote(t *testing.T, in string) {
+	t.Helper()
+	var v struct{ V string }
+	q := quote(in)
+	if _, err := toml.Decode("V = "+q+"\n", &v); err != nil {
+		t.Fatalf("quote(%q) = %s: %v", in, q, err)
+	}
+	if v.V != in {
+		t.Fatalf("quote(%q) = %s reads back as %q", in, q, v.V)
+	}
+}
