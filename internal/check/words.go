@@ -68,11 +68,6 @@ func silentH(w []rune) bool {
 	return w[n-2] != 'ا' && w[n-2] != 'و' && persian.IsLetter(w[n-2])
 }
 
-// wetVerbs are the forms of شدن، کردن and بودن after which «تر» may be the adjective wet.
-var wetVerbs = map[string]bool{"شد": true, "شده": true, "شدن": true, "شود": true, "شوند": true, "شدند": true,
-	"می\u200cشود": true, "کرد": true, "کرده": true, "کردن": true, "کند": true, "می\u200cکند": true,
-	"بود": true, "بوده": true, "است": true, "هست": true, "نشد": true, "نشده": true}
-
 // spaceBetween reports whether words a and b of the line are separated by exactly one prose space.
 func spaceBetween(l *sline, a, b word) bool {
 	return b.start == a.end+1 && l.runes[a.end] == ' ' && !l.skip[a.end]
@@ -162,16 +157,18 @@ func wordEdits(l *sline, ws []word, ezafe string) []edit {
 		if (t == "تر" || t == "ترین") && prev && allPersianLetters(r[ws[k-1].start:ws[k-1].end]) &&
 			!(t == "تر" && k+2 < len(ws) && next && text[k+1] == "و" && (text[k+2] == "تمیز" || text[k+2] == "خشک")) && text[k-1] != "به" && text[k-1] != "مه" {
 			p := text[k-1]
-			if tarJoined[p] {
-				out = append(out, edit{start: w.start - 1, end: w.start, at: ws[k-1].start, repl: "", fix: true, rule: RuleZWNJTar,
-					msg: fmt.Sprintf("%q is written as two words", p+" "+t), hint: "write " + p + t,
-					before: string(r[ws[k-1].start:w.end]), after: string(r[ws[k-1].start:ws[k-1].end]) + string(word)})
-			} else if t == "تر" && k+1 < len(ws) && next && wetVerbs[text[k+1]] && !persian.IsAdjective(p) {
-				// «کف سالن تر شد»: wet, or a comparative of an adjective the lexicon does not know.
+			wet := t == "تر" && !tarJoined[p] && !persian.IsAdjective(p) && !(k+1 < len(ws) && next && text[k+1] == "از")
+			switch {
+			case wet:
+				// «لباس تر»، «کف سالن تر شد»: wet, or a comparative of an adjective the lexicon does not know.
 				out = append(out, edit{start: w.start - 1, end: w.start, at: w.start, rule: RuleZWNJTar,
 					msg:  fmt.Sprintf("%q: the comparative %s or the adjective «تر» (wet)?", p+" "+t, p+string(zwnj)+t),
 					hint: "for the comparative, join it with a zero-width non-joiner (U+200C); not fixed by --fix"})
-			} else {
+			case tarJoined[p]: // بیشتر، کمتر
+				out = append(out, edit{start: w.start - 1, end: w.start, at: ws[k-1].start, repl: "", fix: true, rule: RuleZWNJTar,
+					msg: fmt.Sprintf("%q is written as two words", p+" "+t), hint: "write " + p + t,
+					before: string(r[ws[k-1].start:w.end]), after: string(r[ws[k-1].start:ws[k-1].end]) + string(word)})
+			default:
 				join(RuleZWNJTar, k-1, k, fmt.Sprintf("%q is written as a separate word", string(word)),
 					"join it to the adjective with a zero-width non-joiner (U+200C)")
 			}

@@ -146,18 +146,42 @@ func IsVerbBody(s string) bool {
 	return false
 }
 
-// IsAdjective reports whether w is one of the adjectives of data/adjectives.txt.
-func IsAdjective(w string) bool { return get().adjectives[w] }
+// IsAdjective reports whether w is an adjective that takes «تر»: one of data/adjectives.txt, or a
+// word with an adjective's ending (خطرناک، قدرتمند، شکننده، پیچیده، سنگین، دوستانه، ...).
+func IsAdjective(w string) bool {
+	if get().adjectives[w] {
+		return true
+	}
+	if utf8.RuneCountInString(w) < 4 {
+		return false
+	}
+	for _, suf := range adjectiveEndings {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectiveEndings are endings that make adjectives: ناک، مند، انه، وار، گین and the participles in
+// نده and یده.
+var adjectiveEndings = []string{"ناک", "مند", "انه", "وار", "گین", "نده", "یده"}
 
 // TakesNoMi reports whether s is a verb form that the prefix می never comes before: one with the
-// prefix ب of the subjunctive and imperative (بنوش، بیاور، بگیرد) or the negative ن (نمانده), and not
-// also a form of a verb whose stem begins with ب or ن (برد، بیند، نویسد). Before such a word, «می»
+// prefix ب of the subjunctive and imperative (بنوش، بیاور، بگیرد), the negative ن (نمانده) or a
+// preverb (برگردند), and not also a form of a verb whose stem begins with ب or ن (برد، بیند، نویسد). Before such a word, «می»
 // is a noun (wine, in poetry: «می بیاور»، «می نمانده»).
 func TakesNoMi(s string) bool {
 	if IsVerbBody(s) {
 		return false
 	}
 	l := get()
+	// A verb with a preverb takes می after it (برمی‌گردند), never before: «می برگردند» is the month.
+	for _, pv := range preverbs[1:] {
+		if rest, ok := strings.CutPrefix(s, pv); ok && rest != "" && IsVerbBody(rest) {
+			return true
+		}
+	}
 	for _, p := range []string{"ب", "ن"} {
 		rest, ok := strings.CutPrefix(s, p)
 		if !ok || rest == "" {
