@@ -28,7 +28,10 @@ import (
 //     service and tag indexes count articles, so they depend on all the articles they count;
 //   - feeds, incidents.json, the search index: all the language's articles (the RSS and Atom feeds:
 //     their newest ones); the sitemap: all the site's;
-//   - the landing page: each language's latest articles (render.LandingReports of them);
+//   - the landing page: each language's latest articles (render.LandingReports of them) and its
+//     ongoing incidents, as of the reference instant; the first home page and status.json: the
+//     language's ongoing incidents as of it too (an edit that starts or ends one plans again:
+//     Session.inPlace);
 //   - 404, robots.txt, .nojekyll, CNAME and static files: nothing an article can change.
 //
 // Layouts, catalogs and the configuration are not part of any sig: a change to those rebuilds
@@ -91,14 +94,37 @@ func historySig(t *site.Term, g sig, s *site.Site) sig {
 	return sig{deps: contents(t.Pages), extra: g.extra, at: s.Reference}
 }
 
-// landingSig is what the landing page shows of the articles: each language's latest ones.
+// landingSig is what the landing page shows of the articles: each language's latest ones and
+// what is down now in it.
 func landingSig(s *site.Site) sig {
 	var deps []*content.Page
 	for _, l := range s.Langs {
 		deps = append(deps, contents(l.Pages[:min(render.LandingReports, len(l.Pages))])...)
 		deps = append(deps, nil)
+		deps = append(deps, contents(s.Ongoing(l.Pages))...)
+		deps = append(deps, nil)
 	}
-	return sig{deps: deps}
+	return sig{deps: deps, at: s.Reference}
+}
+
+// ongoingSig is g with what is down now among pages (see site.Ongoing) and the reference instant
+// it is told as of: the status block of a home page, status.json.
+func ongoingSig(s *site.Site, pages []*site.Page, g sig) sig {
+	deps := append(slices.Clone(g.deps), nil)
+	deps = append(deps, contents(s.Ongoing(pages))...)
+	return sig{deps: deps, extra: g.extra, at: s.Reference}
+}
+
+// termKey names the terms, for the sig of an output that lists them all (status.json's services).
+func termKey(terms []*site.Term) string {
+	var b []byte
+	for _, t := range terms {
+		b = append(b, t.Name...)
+		b = append(b, 0)
+		b = append(b, t.URL...)
+		b = append(b, 0)
+	}
+	return string(b)
 }
 
 // switchKey is what the language switcher of place pl leads to, for the page's sig: an edit in

@@ -29,6 +29,12 @@ func TestLandingGreetsBothLanguages(t *testing.T) {
 			t.Errorf("the landing page lacks %s", want)
 		}
 	}
+	// Each language's status block (a section of its own) first, then the language sections.
+	status := regexp.MustCompile(`(?s)<section class="status-now[^>]*>.*?</section>`)
+	if n := len(status.FindAllString(page, -1)); n != 2 {
+		t.Errorf("the landing page has %d status blocks, want one per language", n)
+	}
+	page = status.ReplaceAllString(page, "")
 	sections := regexp.MustCompile(`(?s)<section[^>]*\blang="(\w+)" dir="(\w+)"[^>]*>(.*?)</section>`).FindAllStringSubmatch(page, -1)
 	if len(sections) != 2 {
 		t.Fatalf("the landing page has %d language sections, want 2:\n%s", len(sections), page)

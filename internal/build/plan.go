@@ -41,6 +41,8 @@ func plan(s *site.Site, static []source.File) (jobs []job, pages int) {
 		add(code+"updates.xml", render.Target{Kind: render.Updates, Lang: i}, every)
 		add(code+"incidents.json", render.Target{Kind: render.Incidents, Lang: i}, withTranslations(l.Pages)) // it links them
 		add(code+"search.json", render.Target{Kind: render.SearchIndex, Lang: i}, every)
+		add(code+"status.json", render.Target{Kind: render.StatusJSON, Lang: i}, ongoingSig(s, l.Pages, sig{extra: termKey(l.Services)}))
+		jobs[len(jobs)-1].ref = true
 	}
 	add("sitemap.xml", render.Target{Kind: render.Sitemap}, sig{deps: all})
 	add("robots.txt", render.Target{Kind: render.Robots}, sig{})
@@ -57,8 +59,12 @@ func plan(s *site.Site, static []source.File) (jobs []job, pages int) {
 		}
 		every := sig{deps: contents(l.Pages)}
 		for n := 1; n <= site.PagerCount(len(l.Pages), size); n++ {
-			add(site.PagerPath(code, n), render.Target{Kind: render.Home, Lang: i, Page: n},
-				pagerSig(l.Pages, size, n, switchKey(s, l, site.Place{Kind: site.KindHome, Page: n})))
+			g := pagerSig(l.Pages, size, n, switchKey(s, l, site.Place{Kind: site.KindHome, Page: n}))
+			if n == 1 {
+				g = ongoingSig(s, l.Pages, g) // the first page shows what is down now
+			}
+			add(site.PagerPath(code, n), render.Target{Kind: render.Home, Lang: i, Page: n}, g)
+			jobs[len(jobs)-1].ref = n == 1
 		}
 		add(code+"archive/index.html", render.Target{Kind: render.Archive, Lang: i}, every)
 		for y, yr := range l.Years {
@@ -96,6 +102,7 @@ func plan(s *site.Site, static []source.File) (jobs []job, pages int) {
 		add(code+"search/index.html", render.Target{Kind: render.Search, Lang: i}, sig{})
 	}
 	add("index.html", render.Target{Kind: render.Landing}, landingSig(s))
+	jobs[len(jobs)-1].ref = true
 	add("404.html", render.Target{Kind: render.NotFound}, sig{})
 	pages = len(jobs) - machine
 	for i := range static {

@@ -13,6 +13,7 @@ import (
 	"github.com/rokhdad/rokhdad/internal/diag"
 	"github.com/rokhdad/rokhdad/internal/load"
 	"github.com/rokhdad/rokhdad/internal/output"
+	"github.com/rokhdad/rokhdad/internal/site"
 	"github.com/rokhdad/rokhdad/internal/source"
 )
 
@@ -230,7 +231,8 @@ func (s *Session) inPlace(next map[string]*content.Page, gone map[string]bool) m
 	for f, p := range next {
 		old := s.ld.Page(f)
 		if old == nil || !old.Date.Equal(p.Date) || old.Draft != p.Draft ||
-			!slices.Equal(old.Services, p.Services) || !slices.Equal(old.Tags, p.Tags) {
+			!slices.Equal(old.Services, p.Services) || !slices.Equal(old.Tags, p.Tags) ||
+			site.IsOngoing(old) != site.IsOngoing(p) { // the status blocks list the ongoing ones
 			return nil
 		}
 		swaps[old] = p

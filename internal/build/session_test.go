@@ -249,6 +249,20 @@ func TestSessionMatchesWholeBuild(t *testing.T) {
 	write(t, dir, "content/fa/incidents/a06.md", article(6, "fa", "")+"\nFixed.\n")
 	update("fixed article", "content/fa/incidents/a06.md")
 
+	// What is down now: an incident that opens again is on the home page, the landing page and in
+	// status.json; an update to it changes them; resolved, it leaves them.
+	reopened := strings.Replace(article(9, "en", ""), `status = "resolved"`, `status = "investigating"`, 1)
+	write(t, dir, "content/en/incidents/a09.md", reopened)
+	if u := update("incident reopened", "content/en/incidents/a09.md"); !slices.Contains(u.Written, "en/status.json") || !slices.Contains(u.Written, "index.html") {
+		t.Errorf("incident reopened: status.json or the landing page not rendered again (%v)", u.Written)
+	} else if u.InPlace {
+		t.Error("incident reopened: the site was not planned again, so the status blocks' sigs lack it")
+	}
+	write(t, dir, "content/en/incidents/a09.md", strings.Replace(reopened, "+++\n\n", "\n[[timeline]]\nat = \"2023-10-10 11:00\"\nstatus = \"identified\"\ntext = \"Found it.\"\n+++\n\n", 1))
+	update("update to an ongoing incident", "content/en/incidents/a09.md")
+	write(t, dir, "content/en/incidents/a09.md", article(9, "en", ""))
+	update("resolved again", "content/en/incidents/a09.md")
+
 	// An editor's swap file is nothing; a layout, the configuration or a new folder is a whole build.
 	write(t, dir, "content/fa/incidents/.a06.md.swp", "x")
 	if u, err := updateAll(sess, []string{"content/fa/incidents/.a06.md.swp"}, sink); err != nil || len(u.Written) != 0 {

@@ -6,6 +6,8 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -103,3 +105,60 @@ timezone = "UTC"
 calendar = "gregorian"
 weight = 2
 `
+
+// TestImportUpdatesFeed: each imported update is one entry of updates.xml whose id carries the
+// update's id, and a later import that brings one more update adds one entry and changes no id.
+func TestImportUpdatesFeed(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte(twoLangSite), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	js, err := os.ReadFile("../statuspage/testdata/incidents.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := filepath.Join(dir, "first.json")
+	os.WriteFile(first, js, 0o644)
+	later := filepath.Join(dir, "later.json")
+	os.WriteFile(later, bytes.Replace(js, []byte(`"incident_updates": [`), []byte(`"incident_updates": [
+        {"id": "n3wupd4t3000", "status": "resolved", "body": "Resolved.", "created_at": "2023-11-08T10:05:00.000-08:00"},`), 1), 0o644)
+	ids := func() []string {
+		t.Helper()
+		if code, _, errOut := runIn(dir, "build"); code != 0 {
+			t.Fatalf("build: %s", errOut)
+		}
+		feed, err := os.ReadFile(filepath.Join(dir, "public/en/updates.xml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, m := range regexp.MustCompile(`<id>([^<]*#update-[^<]*)</id>`).FindAllSubmatch(feed, -1) {
+			out = append(out, string(m[1]))
+		}
+		return out
+	}
+	if code, _, errOut := runIn(dir, "import", "statuspage", first); code != 0 {
+		t.Fatal(errOut)
+	}
+	before := ids()
+	if len(before) != 7 {
+		t.Fatalf("%d update entries, want the 7 updates of the two incidents: %v", len(before), before)
+	}
+	for _, id := range []string{"z6x2c9v5b3nm", "k0v8c2xz5pwe", "9n2m4hb7t1ds"} {
+		if !slices.ContainsFunc(before, func(s string) bool { return strings.HasSuffix(s, "#update-"+id) }) {
+			t.Errorf("no entry for update %s in %v", id, before)
+		}
+	}
+	if code, _, errOut := runIn(dir, "import", "statuspage", later); code != 0 {
+		t.Fatal(errOut)
+	}
+	after := ids()
+	if len(after) != 8 || !slices.ContainsFunc(after, func(s string) bool { return strings.HasSuffix(s, "#update-n3wupd4t3000") }) {
+		t.Fatalf("after the second import: %v", after)
+	}
+	for _, id := range before {
+		if !slices.Contains(after, id) {
+			t.Errorf("entry %s is gone or renamed", id)
+		}
+	}
+}

@@ -23,6 +23,10 @@ import (
 // the same basePath as the repository's site.
 const genArticles = 25
 
+// genOngoing is the generated article whose incident is still going on (identified): the newest.
+// Its services are Zoom and GitHub.
+const genOngoing = genArticles
+
 var (
 	genOnce   sync.Once
 	genOrigin string // http://127.0.0.1:PORT of the generated site
@@ -160,10 +164,14 @@ func genArticle(lang string, i int) string {
 	}
 	q := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
 	var b strings.Builder
-	fmt.Fprintf(&b, "+++\ntitle = %s\ndate = %s\nsummary = %s\nservices = [%s, %s]\ntags = [%s, %s]\nstatus = \"resolved\"\nseverity = %q\ntimezone = \"UTC\"\n",
-		q(title), start.Format(time.RFC3339), q(summary), q(svc[0]), q(svc[1]), q(tg[0]), q(tg[1]), genSeverity[i%len(genSeverity)])
 	statuses := []string{"investigating", "identified", "resolved"}
-	for k, ev := range events {
+	evs := events[:]
+	if i == genOngoing { // the newest is still going on: the status blocks show it
+		statuses, evs = statuses[:2], evs[:2]
+	}
+	fmt.Fprintf(&b, "+++\ntitle = %s\ndate = %s\nsummary = %s\nservices = [%s, %s]\ntags = [%s, %s]\nstatus = %q\nseverity = %q\ntimezone = \"UTC\"\n",
+		q(title), start.Format(time.RFC3339), q(summary), q(svc[0]), q(svc[1]), q(tg[0]), q(tg[1]), statuses[len(statuses)-1], genSeverity[i%len(genSeverity)])
+	for k, ev := range evs {
 		at := start.Add(time.Duration(k*40+i) * time.Minute)
 		fmt.Fprintf(&b, "\n[[timeline]]\nat = %q\nstatus = %q\ntext = %s\n", at.Format("2006-01-02 15:04"), statuses[k], q(ev))
 	}

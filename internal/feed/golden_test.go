@@ -162,6 +162,22 @@ func enIncidents(t testing.TB) []Incident {
 	}}
 }
 
+// faStatus is a Persian status.json: one ongoing incident, one service down and one not.
+func faStatus(t testing.TB) *Status {
+	la := zone(t, "America/Los_Angeles")
+	faCF := base + "fa/incidents/cloudflare-dns/"
+	return &Status{Lang: "fa", At: time.Date(2023, 11, 8, 2, 0, 0, 0, la),
+		Ongoing: []StatusIncident{{ID: "incidents/cloudflare-dns", Title: "کندی ۳ ساعته‌ی DNS کلادفلر <به‌روز>", URL: faCF,
+			Status: "identified", Severity: "critical", Services: []string{"Cloudflare DNS"},
+			Began: time.Date(2023, 11, 7, 19, 52, 0, 0, la), Updated: time.Date(2023, 11, 7, 23, 10, 0, 0, la),
+			Latest: &StatusUpdate{ID: "u2", Status: "identified", Text: "علت پیدا شد & **اصلاح** در راه است.",
+				HTML: "علت پیدا شد &amp; <strong>اصلاح</strong> در راه است.", URL: faCF + "#update-u2", At: time.Date(2023, 11, 7, 23, 10, 0, 0, la)}}},
+		Services: []StatusService{
+			{Name: "Cloudflare DNS", URL: base + "fa/services/cloudflare-dns/", Status: "identified", Incidents: []string{"incidents/cloudflare-dns"}},
+			{Name: "GitHub", URL: base + "fa/services/github/", Status: "operational"},
+		}}
+}
+
 // outputs are the golden files and how to make them.
 func outputs(t testing.TB) []struct {
 	name  string
@@ -188,6 +204,11 @@ func outputs(t testing.TB) []struct {
 			return IncidentsJSON(b, "en", time.Date(2023, 11, 8, 21, 30, 0, 0, teh), enIncidents(t))
 		}},
 		{"empty.incidents.json", func(b *bytes.Buffer) error { return IncidentsJSON(b, "en", time.Time{}, nil) }},
+		{"fa.status.json", func(b *bytes.Buffer) error { return StatusJSON(b, faStatus(t)) }},
+		{"empty.status.json", func(b *bytes.Buffer) error {
+			return StatusJSON(b, &Status{Lang: "en", At: time.Date(2023, 11, 8, 18, 0, 0, 0, time.UTC),
+				Services: []StatusService{{Name: "Cloudflare DNS", URL: base + "en/services/cloudflare-dns/", Status: "operational"}}})
+		}},
 		{"robots.txt", func(b *bytes.Buffer) error { _, err := b.Write(Robots(base + "sitemap.xml")); return err }},
 	}
 }

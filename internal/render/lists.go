@@ -19,6 +19,11 @@ func (r *view) renderHome(w io.Writer, n int) error {
 	d.Title = r.conf.Title
 	if p.Number > 1 {
 		d.Title = r.pageTitle(home, p)
+	} else {
+		var err error
+		if d.Status, err = r.statusView(r.site, r.lang.Pages); err != nil {
+			return err
+		}
 	}
 	return exec(r.kinds[d.Kind], w, d)
 }
@@ -89,6 +94,9 @@ func (r *view) renderTerm(w io.Writer, tags bool, i, n int) error {
 			return err
 		}
 		d.Service = sv
+		if d.Status, err = r.statusView(r.site, t.Pages); err != nil {
+			return err
+		}
 	}
 	return exec(r.kinds[d.Kind], w, d)
 }

@@ -33,6 +33,15 @@ func (r *view) incidentsJSON(w io.Writer) error {
 	return feed.IncidentsJSON(w, r.conf.Code, feed.Newest(r.site, r.lang), feed.Incidents(r.lang, words{r.langRenderer}))
 }
 
+// statusJSON writes /<lang>/status.json (see feed.CurrentStatus).
+func (r *view) statusJSON(w io.Writer) error {
+	st, err := feed.CurrentStatus(r.site, r.lang, words{r.langRenderer})
+	if err != nil {
+		return err
+	}
+	return feed.StatusJSON(w, st)
+}
+
 func (r *Renderer) sitemap(w io.Writer, s *site.Site) error { return feed.Sitemap(w, feed.SiteURLs(s)) }
 
 func robots(s *site.Site) []byte { return feed.Robots(s.AbsURL("sitemap.xml")) }

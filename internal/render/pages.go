@@ -34,6 +34,8 @@ type Data struct {
 	Years    []*site.Year // archive: the years (or the one year) shown
 	Year     *site.Year   // archive: the year of a year page
 	Service  *ServiceView // service: history and downtime
+	Status   *StatusView  // home (first page) and service (first page): what is down now
+	Live     *LiveView    // single: the line at the top of an ongoing incident's page
 }
 
 // Link is a link to a page in some language.
@@ -91,6 +93,9 @@ func (r *view) renderSingle(w io.Writer, p *site.Page) error {
 		return err
 	}
 	d.JSONLD = ld
+	if d.Live, err = r.liveView(p); err != nil {
+		return err
+	}
 	if len(p.Timeline) > 0 {
 		tv, err := r.timelineView(p)
 		if err != nil {
@@ -109,6 +114,7 @@ type landingLang struct {
 	Code, Name, Title, Direction, URL, Abs, Tagline, Digits string
 	Latest, More                                            string
 	Reports                                                 []landingReport
+	Status                                                  *StatusView
 }
 
 // landingReport is one of a language's latest reports on the landing page.
@@ -149,6 +155,9 @@ func (r *Renderer) renderLanding(w io.Writer, s *site.Site) error {
 			return err
 		}
 		if ll.More, err = c.T("landing_enter"); err != nil {
+			return err
+		}
+		if ll.Status, err = lr.statusView(s, l.Pages); err != nil {
 			return err
 		}
 		for _, p := range l.Pages[:min(LandingReports, len(l.Pages))] {

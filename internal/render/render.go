@@ -86,6 +86,7 @@ const (
 	Robots                      // robots.txt
 	NoJekyll                    // .nojekyll, empty
 	CNAME                       // CNAME, when site.toml sets cname
+	StatusJSON                  // status.json: what is down now
 )
 
 // Large reports whether files of kind k cover a whole language or site — the feeds, indexes and
@@ -166,6 +167,8 @@ func (r *Renderer) render(w io.Writer, s *site.Site, t Target) error {
 		return v.incidentsJSON(w)
 	case SearchIndex:
 		return v.searchIndex(w)
+	case StatusJSON:
+		return v.statusJSON(w)
 	}
 	return fmt.Errorf("internal error: no output of kind %d", t.Kind)
 }

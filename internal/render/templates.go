@@ -17,6 +17,7 @@ import (
 const (
 	layoutBase     = "layouts/baseof.html"
 	layoutLanding  = "layouts/landing.html"
+	layoutStatus   = "layouts/partials/status.html"
 	layout404      = "layouts/404.html"
 	layoutPartials = "layouts/partials"
 )
@@ -103,6 +104,14 @@ func LoadTemplates(fsys *source.FS) (*Templates, error) {
 	}
 	if ts.landing, err = standalone(layoutLanding); err != nil {
 		return nil, err
+	}
+	// The landing page shows each language's current status with the partial the home pages use.
+	text, err = read(layoutStatus)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := ts.landing.New(layoutStatus).Parse(text); err != nil {
+		return nil, ts.wrap(err)
 	}
 	if ts.notFound, err = standalone(layout404); err != nil {
 		return nil, err

@@ -29,6 +29,7 @@ var LangOutputs = []Output{
 	{Name: "updates.xml", What: "the Atom feed of timeline updates", Hint: "rokhdad writes it from the articles' timelines"},
 	{Name: "incidents.json", What: "the JSON list of incidents", Hint: "rokhdad writes it from the articles"},
 	{Name: "search.json", What: "the search index", Hint: "rokhdad writes it from the articles"},
+	{Name: "status.json", What: "the JSON summary of what is down now", Hint: "rokhdad writes it from the articles"},
 }
 
 // SiteOutputs are what rokhdad publishes at the top of the site, beside the language folders.
