@@ -157,7 +157,7 @@ func wordEdits(l *sline, ws []word, ezafe string) []edit {
 		if (t == "تر" || t == "ترین") && prev && allPersianLetters(r[ws[k-1].start:ws[k-1].end]) &&
 			!(t == "تر" && k+2 < len(ws) && next && text[k+1] == "و" && (text[k+2] == "تمیز" || text[k+2] == "خشک")) && text[k-1] != "به" && text[k-1] != "مه" {
 			p := text[k-1]
-			wet := t == "تر" && !tarJoined[p] && !persian.IsAdjective(p) && !(k+1 < len(ws) && next && text[k+1] == "از")
+			wet := t == "تر" && !tarJoined[p] && !persian.IsAdjective(p) // not even before «از»: «با لباس تر از زیرزمین»
 			switch {
 			case wet:
 				// «لباس تر»، «کف سالن تر شد»: wet, or a comparative of an adjective the lexicon does not know.
