@@ -12,8 +12,9 @@ import (
 
 // EpochVar is the reproducible-builds variable (https://reproducible-builds.org/specs/source-date-epoch/)
 // that fixes the build's reference instant: the day the service pages' 90-day bar and yearly
-// uptime end on. Without it the reference is the newest date in the content (site.Newest), never
-// the clock, so that a build is the same whenever it runs.
+// uptime end on, and the instant "what is down now" is told as of. Without it (or when it is
+// earlier) the reference is the newest instant in the content (site.Newest), never the clock, so
+// that a build is the same whenever it runs.
 const EpochVar = "SOURCE_DATE_EPOCH"
 
 // reference reads EpochVar: zero when it is unset or empty, else its instant. A value that is not

@@ -30,6 +30,12 @@ func TestServiceUptimeReference(t *testing.T) {
 			},
 		},
 		{
+			// Earlier than the content (2023-01-01): the newest instant in the content, as unset.
+			"epoch before the content", "1672531200", map[string][]string{
+				"en/services/chatgpt/index.html": {"99.44%", "to 8 November 2023"},
+			},
+		},
+		{
 			// Unset: the newest date in the content, the article's date 2023-11-08T18:00:00Z.
 			// en: 11 August 00:00 to 8 November 18:00 is 2154 h: 99.447% → 99.44%; 2023 up to then
 			// is 7482 h: 99.84%.

@@ -29,8 +29,14 @@ func newestOf(p *content.Page) time.Time {
 }
 
 // At returns the site with its figures ending at ref instead (SOURCE_DATE_EPOCH); a zero ref
-// returns s. The two share everything else.
+// returns s. The two share everything else. A ref earlier than the newest instant the content
+// names is that instant: a site is never told "as of" a moment before its own news (the Pages
+// workflow dates its builds at the start of the UTC day, and an incident that began since then
+// must still be what is down now).
 func (s *Site) At(ref time.Time) *Site {
+	if ref.Before(s.newest) {
+		ref = s.newest
+	}
 	if ref.IsZero() || ref.Equal(s.Reference) {
 		return s
 	}
