@@ -28,9 +28,10 @@ func (l *listFlag) Set(v string) error {
 	return nil
 }
 
-const importUsage = "import statuspage SOURCE [-s DIR] [--section incidents] [--from LANG] [--incident ID]...\n" +
+const importUsage = "import statuspage [SOURCE] [-s DIR] [--section incidents] [--from LANG] [--incident ID]...\n" +
 	"       SOURCE: a file holding a status page's incidents.json (or {\"page\", \"incident\"}), or the\n" +
-	"       http(s) address of a status page, whose /api/v2/incidents.json is fetched"
+	"       http(s) address of a status page, whose /api/v2/incidents.json is fetched; without it, every\n" +
+	"       page of site.toml's [import] statuspages"
 
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("import", importUsage, stdout, stderr)
@@ -40,7 +41,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&src, "source", ".", "the site's folder `DIR`")
 	alias(fs, "s", "source")
 	fs.StringVar(&section, "section", "incidents", "the content `SECTION` the articles go in")
-	fs.StringVar(&from, "from", "", "the language `LANG` of the status page's text (default: the site's first language written left to right)")
+	fs.StringVar(&from, "from", "", "the language `LANG` of the status page's text (default: site.toml's [import] from, else the site's first language written left to right)")
 	fs.Var(&only, "incident", "import only the incident with this `ID` (again for more)")
 	fs.DurationVar(&timeout, "timeout", statuspage.Timeout, "wait at most `DURATION` for a status page to answer")
 	// The positional words come first: import statuspage SOURCE --from en.
@@ -53,25 +54,24 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if done, code := parse(fs, rest, stdout); done {
 		return code
 	}
-	if len(pos) != 2 || pos[0] != "statuspage" {
+	if len(pos) < 1 || len(pos) > 2 || pos[0] != "statuspage" {
 		fmt.Fprintln(stderr, "usage: rokhdad "+importUsage)
 		return 2
 	}
-	source := pos[1]
 	cfg, err := config.Load(src)
 	if err != nil {
 		report(stderr, err)
 		return 1
 	}
-	name, data, err := readSource(source, timeout)
-	if err != nil {
-		fmt.Fprintln(stderr, "error: "+err.Error())
-		return 1
+	sources := pos[1:]
+	if len(sources) == 0 {
+		if sources = cfg.Import.StatusPages; len(sources) == 0 {
+			fmt.Fprintln(stderr, "error: no SOURCE, and site.toml lists no status pages: give a file or an address, or list them under [import] statuspages = [\"https://status.example.com\"]")
+			return 2
+		}
 	}
-	page, incidents, err := statuspage.Read(name, data)
-	if err != nil {
-		fmt.Fprintln(stderr, "error: "+err.Error())
-		return 1
+	if from == "" {
+		from = cfg.Import.From
 	}
 	lock, err := importer.Lock(src)
 	if err != nil {
@@ -79,14 +79,32 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer lock.Unlock()
+	code := 0
+	for _, source := range sources {
+		if err := importOne(stdout, cfg, src, source, section, from, only, timeout); err != nil {
+			fmt.Fprintln(stderr, "error: "+err.Error())
+			code = 1 // the next page may still have news: go on
+		}
+	}
+	return code
+}
+
+// importOne imports the incidents of one status page (a file or an address) into the site in src.
+func importOne(stdout io.Writer, cfg *config.Config, src, source, section, from string, only []string, timeout time.Duration) error {
+	name, data, err := readSource(source, timeout)
+	if err != nil {
+		return err
+	}
+	page, incidents, err := statuspage.Read(name, data)
+	if err != nil {
+		return err
+	}
 	files, skipped, err := importer.Plan(importer.Options{Site: src, Config: cfg, Section: section, From: from, Only: only}, page, incidents)
 	if err != nil {
-		fmt.Fprintln(stderr, "error: "+err.Error())
-		return 1
+		return err
 	}
 	if err := importer.Write(src, files); err != nil {
-		fmt.Fprintln(stderr, "error: "+err.Error())
-		return 1
+		return err
 	}
 	written := 0
 	for i := range files {
@@ -103,7 +121,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "skipped %s (%s): %s\n", s.ID, s.Name, s.Why)
 	}
 	fmt.Fprintf(stdout, "%s from %s: %d written, %d unchanged\n", plural(len(files), "file"), page.Name, written, len(files)-written)
-	return 0
+	return nil
 }
 
 // readSource reads a file, or fetches a status page's incidents.json when source is an http(s)

@@ -67,6 +67,17 @@ func TestImportURL(t *testing.T) {
 		t.Error(err)
 	}
 
+	// Without SOURCE, every page site.toml lists: a page that fails is reported, the others imported.
+	other := t.TempDir()
+	toml := twoLangSite + "\n[import]\nstatuspages = [\"" + srv.URL + "/broken\", \"" + srv.URL + "\"]\n"
+	if err := os.WriteFile(filepath.Join(other, "site.toml"), []byte(toml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runIn(other, "import", "statuspage")
+	if code != 1 || !strings.Contains(errOut, "502 Bad Gateway") || !strings.Contains(out, "4 files from Example AI: 4 written") {
+		t.Errorf("[import] statuspages: exit %d\nstdout %s\nstderr %s", code, out, errOut)
+	}
+
 	// Another import of the same site waits for none: it says who holds the site.
 	lock, err := importer.Lock(dir)
 	if err != nil {

@@ -40,6 +40,7 @@ type Config struct {
 	CNAME           string      // custom domain for branch deploys; "" for none
 	Markup          Markup
 	Check           Check  // [check]: how rokhdad check reads the text
+	Import          Import // [import]: the status pages rokhdad import reads
 	Image           string // the picture of a page without its own: a path under static/ or a URL (news.go)
 	imagePos        tomldoc.Pos
 	publisher       Party // [publisher]; see Publisher
@@ -52,6 +53,13 @@ type Check struct {
 	Disable    []string
 	DisablePos Pos    // of the disable key, for the report of a name that is no rule
 	Ezafe      string // "hamza" (خانهٔ, the default) or "ye" (خانه‌ی)
+}
+
+// Import is the [import] table: what `rokhdad import statuspage` (with no SOURCE) and the import
+// workflow read.
+type Import struct {
+	StatusPages []string // the http(s) addresses of status pages with the Statuspage API
+	From        string   // the language of their text; "" for the default (see importer.Options)
 }
 
 // Pos is a line and column in site.toml.
@@ -111,7 +119,7 @@ func Load(dir string) (*Config, error) {
 }
 
 var topKeys = []string{"baseURL", "defaultLanguage", "languages", "paginate", "feedLimit", "cname", "markup", "check",
-	"image", "publisher", "author"}
+	"import", "image", "publisher", "author"}
 var langKeys = []string{"name", "title", "direction", "timezone", "calendar", "weight", "locale", "publisher", "author"}
 
 // Parse decodes a site configuration; file names it in errors.
@@ -165,6 +173,17 @@ func Parse(file string, src []byte) (*Config, error) {
 		t.Strict([]string{"disable", "ezafe"})
 	} else {
 		c.Check.Ezafe = "hamza"
+	}
+	if t := root.Table("import"); t != nil {
+		c.Import.StatusPages = t.Strings("statuspages")
+		for _, p := range c.Import.StatusPages {
+			if u, err := url.Parse(p); err != nil || u.Host == "" || u.Scheme != "http" && u.Scheme != "https" {
+				t.Errorf("statuspages", `write the page's address, such as statuspages = ["https://status.example.com"]`,
+					"%s is not the http(s) address of a status page", diag.Quote(p))
+			}
+		}
+		c.Import.From = t.String("from", false)
+		t.Strict([]string{"statuspages", "from"})
 	}
 	c.Image, c.imagePos = parseImage(root, "image")
 	if t := root.Table("publisher"); t != nil {

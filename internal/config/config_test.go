@@ -71,6 +71,21 @@ func TestCheckTable(t *testing.T) {
 	}
 }
 
+func TestImportTable(t *testing.T) {
+	c, err := Parse("site.toml", []byte(base+"\n[import]\nstatuspages = [\"https://status.example.com\", \"http://x.test/status\"]\nfrom = \"en\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(c.Import.StatusPages, " ") != "https://status.example.com http://x.test/status" || c.Import.From != "en" {
+		t.Errorf("[import] = %+v", c.Import)
+	}
+	for _, bad := range []string{`statuspages = ["status.example.com"]`, `statuspages = ["ftp://x.test"]`, `pages = []`} {
+		if _, err := Parse("site.toml", []byte(base+"\n[import]\n"+bad+"\n")); err == nil || !strings.Contains(err.Error(), "site.toml:21:") {
+			t.Errorf("%s: %v, want an error at site.toml:21", bad, err)
+		}
+	}
+}
+
 func TestThirdLanguageNeedsOnlyConfig(t *testing.T) {
 	src := base + `
 [languages.de]
