@@ -171,6 +171,9 @@ func genArticle(lang string, i int) string {
 	}
 	fmt.Fprintf(&b, "+++\ntitle = %s\ndate = %s\nsummary = %s\nservices = [%s, %s]\ntags = [%s, %s]\nstatus = %q\nseverity = %q\ntimezone = \"UTC\"\n",
 		q(title), start.Format(time.RFC3339), q(summary), q(svc[0]), q(svc[1]), q(tg[0]), q(tg[1]), statuses[len(statuses)-1], genSeverity[i%len(genSeverity)])
+	if i == genOngoing { // imported from a status page: its page names the source
+		b.WriteString("\n[source]\nurl = \"https://status.example.com/incidents/gen25\"\nincident = \"gen25\"\n")
+	}
 	for k, ev := range evs {
 		at := start.Add(time.Duration(k*40+i) * time.Minute)
 		fmt.Fprintf(&b, "\n[[timeline]]\nat = %q\nstatus = %q\ntext = %s\n", at.Format("2006-01-02 15:04"), statuses[k], q(ev))

@@ -94,6 +94,9 @@ func TestStatusBlock(t *testing.T) {
 				if !strings.Contains(live, "|#update-") {
 					t.Errorf("the ongoing incident's page: %q, want the line linking its latest update", live)
 				}
+				if src := eval[string](tb, `document.querySelector('.facts a[rel=external]')?.href ?? ''`); src != "https://status.example.com/incidents/gen25" {
+					t.Errorf("the imported incident's page links its source %q", src)
+				}
 				tb.openURL(genURL(t, lang+"/incidents/generated-24/"), 200)
 				if n := eval[int](tb, `document.querySelectorAll('.live').length`); n != 0 {
 					t.Error("a resolved incident's page says it is ongoing")
