@@ -405,6 +405,16 @@ func TestOptions(t *testing.T) {
 	}
 }
 
+// TestSeverity: a status page's impact is the article's severity, except none (and maintenance),
+// which is no severity at all.
+func TestSeverity(t *testing.T) {
+	for impact, want := range map[string]string{"none": "", "minor": "minor", "major": "major", "critical": "critical", "maintenance": "", "": ""} {
+		if got := severity(impact); got != want {
+			t.Errorf("severity(%q) = %q, want %q", impact, got, want)
+		}
+	}
+}
+
 func TestSlugAndName(t *testing.T) {
 	for in, want := range map[string]string{
 		"Partial outage affecting ChatGPT and the API": "partial-outage-affecting-chatgpt-and-the-api",
