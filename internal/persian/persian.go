@@ -62,6 +62,9 @@ func get() *lexicon {
 			}
 		}
 		lex.spoken = set("colloquial.txt")
+		for w := range set("colloquial-past.txt") {
+			lex.past[w] = true
+		}
 		lex.notVerbs = set("not-verbs.txt")
 		lex.adjectives = set("adjectives.txt")
 		lex.ambiguous = set("ambiguous.txt")
