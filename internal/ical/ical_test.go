@@ -103,7 +103,7 @@ func TestIcalendarReadsIt(t *testing.T) {
 		Name   string
 		Events []struct {
 			UID, Start, End, Stamp, Summary, Desc, URL, Status string
-			Sequence                                          int
+			Sequence                                           int
 		}
 	}
 	if err := json.Unmarshal(out, &got); err != nil {
@@ -149,11 +149,11 @@ func TestErrors(t *testing.T) {
 
 func TestText(t *testing.T) {
 	for in, want := range map[string]string{
-		`a,b;c\d`:          `a\,b\;c\\d`,
+		`a,b;c\d`:           `a\,b\;c\\d`,
 		"one\r\ntwo\nthree": `one\ntwo\nthree`,
-		"bell\x07 tab\t":   "bell tab\t",
-		"bad \xff byte":    "bad \uFFFD byte",
-		"گزارش، نقل؛ و":    "گزارش، نقل؛ و", // Persian ، ؛ are not TEXT's separators
+		"bell\x07 tab\t":    "bell tab\t",
+		"bad \xff byte":     "bad \uFFFD byte",
+		"گزارش، نقل؛ و":     "گزارش، نقل؛ و", // Persian ، ؛ are not TEXT's separators
 	} {
 		if got := Text(in); got != want {
 			t.Errorf("Text(%q) = %q, want %q", in, got, want)
