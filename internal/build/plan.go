@@ -1,6 +1,8 @@
 package build
 
 import (
+	"path"
+
 	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/render"
 	"github.com/rokhdad/rokhdad/internal/site"
@@ -43,6 +45,8 @@ func plan(s *site.Site, static []source.File) (jobs []job, pages int) {
 		add(code+"search.json", render.Target{Kind: render.SearchIndex, Lang: i}, every)
 		add(code+"status.json", render.Target{Kind: render.StatusJSON, Lang: i}, ongoingSig(s, l.Pages, sig{extra: termKey(l.Services)}))
 		jobs[len(jobs)-1].ref = true
+		add(code+"incidents.ics", render.Target{Kind: render.IncidentsICS, Lang: i}, sig{deps: every.deps, at: s.Reference})
+		jobs[len(jobs)-1].ref = true // an ongoing incident's event ends at the reference instant
 	}
 	add("sitemap.xml", render.Target{Kind: render.Sitemap}, sig{deps: all})
 	add("robots.txt", render.Target{Kind: render.Robots}, sig{})
@@ -56,6 +60,15 @@ func plan(s *site.Site, static []source.File) (jobs []job, pages int) {
 		code := l.Code + "/"
 		for k, p := range l.Pages {
 			add(p.OutPath, render.Target{Kind: render.Single, Lang: i, Index: k}, singleSig(p))
+			if len(p.Timeline) > 0 {
+				ongoing := site.IsOngoing(p.Page)
+				g := sig{deps: []*content.Page{p.Page}}
+				if ongoing {
+					g.at = s.Reference // its event ends at the reference instant
+				}
+				add(path.Join(path.Dir(p.OutPath), "event.ics"), render.Target{Kind: render.EventICS, Lang: i, Index: k}, g)
+				jobs[len(jobs)-1].ref = ongoing
+			}
 		}
 		every := sig{deps: contents(l.Pages)}
 		for n := 1; n <= site.PagerCount(len(l.Pages), size); n++ {
@@ -111,9 +124,9 @@ func plan(s *site.Site, static []source.File) (jobs []job, pages int) {
 	return jobs, pages
 }
 
-// pageOf is the article whose page j renders, or nil.
+// pageOf is the article whose page (or event.ics, beside it) j renders, or nil.
 func (j *job) pageOf(s *site.Site) *site.Page {
-	if j.static != nil || j.target.Kind != render.Single {
+	if j.static != nil || j.target.Kind != render.Single && j.target.Kind != render.EventICS {
 		return nil
 	}
 	return s.Langs[j.target.Lang].Pages[j.target.Index]

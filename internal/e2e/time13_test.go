@@ -61,8 +61,8 @@ func TestTime13Pages(t *testing.T) {
 								t.Fatal(err)
 							}
 						case "home":
-							if n := eval[int](tb, `document.querySelectorAll('.subscribe a').length`); n != 3 {
-								t.Errorf("%d subscribe links, want 3", n)
+							if n := eval[int](tb, `document.querySelectorAll('.subscribe a').length`); n != 4 {
+								t.Errorf("%d subscribe links, want 4 (RSS, Atom, updates, calendar)", n)
 							}
 						}
 						png := fullPageScreenshot(tb, w, 800, w < 600)

@@ -12,6 +12,7 @@ import (
 // Every other byte stays, line ends included.
 type editor struct {
 	lines   []string // with their line ends
+	inside  []bool   // the line starts inside a multi-line TOML string: it is text, never a comment
 	eol     string   // the file's line end, for new lines
 	after   map[int][]string
 	replace map[int]string
@@ -32,7 +33,65 @@ func newEditor(src []byte) *editor {
 		e.lines = append(e.lines, s[:i+1])
 		s = s[i+1:]
 	}
+	e.inside = multiline(e.lines)
 	return e
+}
+
+// multiline reports for each line whether it starts inside a multi-line TOML string (three
+// double or three single quotes), reading the strings, escapes and comments of the lines before it.
+func multiline(lines []string) []bool {
+	out := make([]bool, len(lines))
+	open := "" // the delimiter of the multi-line string we are in, or ""
+	for n, l := range lines {
+		out[n] = open != ""
+		for i := 0; i < len(l); {
+			if open != "" {
+				if open == `"""` && l[i] == '\\' {
+					i += 2
+					continue
+				}
+				if strings.HasPrefix(l[i:], open) {
+					i += len(open)
+					for i < len(l) && l[i] == open[0] { // up to two more quotes belong to the string
+						i++
+					}
+					open = ""
+					continue
+				}
+				i++
+				continue
+			}
+			switch c := l[i]; {
+			case c == '#':
+				i = len(l) // a comment, to the end of the line
+			case strings.HasPrefix(l[i:], `"""`) || strings.HasPrefix(l[i:], "'''"):
+				open = l[i : i+3]
+				i += 3
+			case c == '"' || c == '\'':
+				j := i + 1
+				for j < len(l) && l[j] != c && l[j] != '\n' {
+					if c == '"' && l[j] == '\\' {
+						j++
+					}
+					j++
+				}
+				i = j + 1
+			default:
+				i++
+			}
+		}
+	}
+	return out
+}
+
+// comment reports whether line n is a TOML comment line (not text inside a string).
+func (e *editor) comment(n int) bool {
+	return n >= 1 && n <= len(e.lines) && !e.inside[n-1] && strings.HasPrefix(strings.TrimSpace(e.line(n)), "#")
+}
+
+// blank reports whether line n is empty outside any string.
+func (e *editor) blank(n int) bool {
+	return n >= 1 && n <= len(e.lines) && !e.inside[n-1] && strings.TrimSpace(e.line(n)) == ""
 }
 
 // line returns file line n (1-based) without its line end.
@@ -46,7 +105,7 @@ func (e *editor) line(n int) string {
 // lastContent returns the last line of from…to that is neither blank nor a comment, or from.
 func (e *editor) lastContent(from, to int) int {
 	for n := to; n > from; n-- {
-		if t := strings.TrimSpace(e.line(n)); t != "" && !strings.HasPrefix(t, "#") {
+		if !e.blank(n) && !e.comment(n) {
 			return n
 		}
 	}
@@ -59,11 +118,11 @@ func (e *editor) lastContent(from, to int) int {
 func (e *editor) entryEnd(h, next int, last bool) int {
 	n := next - 1
 	if !last {
-		for n > h && strings.HasPrefix(strings.TrimSpace(e.line(n)), "#") {
+		for n > h && e.comment(n) {
 			n--
 		}
 	}
-	for n > h && strings.TrimSpace(e.line(n)) == "" {
+	for n > h && e.blank(n) {
 		n--
 	}
 	return n
@@ -72,7 +131,7 @@ func (e *editor) entryEnd(h, next int, last bool) int {
 // beforeComments returns the first line of the comments written right above line n (n itself when
 // there are none): they belong to what follows them.
 func (e *editor) beforeComments(n int) int {
-	for n > 1 && strings.HasPrefix(strings.TrimSpace(e.line(n-1)), "#") {
+	for n > 1 && e.comment(n-1) {
 		n--
 	}
 	return n

@@ -135,7 +135,7 @@ func Plan(o Options, p *statuspage.Page, ins []statuspage.Incident) ([]File, []S
 				if !ok {
 					continue
 				}
-				mf, err := merge(f, l, in)
+				mf, err := merge(f, l, in, l.Code == from.Code)
 				if err != nil {
 					return nil, nil, err
 				}
@@ -189,45 +189,66 @@ type existingFile struct {
 	src []byte
 }
 
-// scan reads the front matter of every article of the section in every language and returns the
-// files of each imported incident ([source] incident), by language, and the names in use.
+// scan reads the front matter of every article of every section in every language and returns the
+// files of each imported incident ([source] incident), by language — also one an editor moved to
+// another section — and the names in use in section.
 func scan(site string, cfg *config.Config, section string) (map[string]map[string]existingFile, map[string]bool, error) {
 	byID := map[string]map[string]existingFile{}
 	taken := map[string]bool{}
 	for _, l := range cfg.Languages {
-		dir := filepath.Join(site, "content", l.Code, section)
-		ents, err := os.ReadDir(dir)
+		sections, err := os.ReadDir(filepath.Join(site, "content", l.Code))
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, e := range ents {
-			name, ok := strings.CutSuffix(e.Name(), ".md")
-			if !ok || e.IsDir() {
+		for _, sec := range sections {
+			if !sec.IsDir() || strings.HasPrefix(sec.Name(), ".") {
 				continue
 			}
-			taken[name] = true
-			rel := path.Join("content", l.Code, section, e.Name())
-			src, err := os.ReadFile(filepath.Join(dir, e.Name()))
-			if err != nil {
+			if err := scanSection(site, l.Code, sec.Name(), byID, taken, sec.Name() == section); err != nil {
 				return nil, nil, err
 			}
-			id := sourceIncident(src)
-			if id == "" {
-				continue
-			}
-			if byID[id] == nil {
-				byID[id] = map[string]existingFile{}
-			}
-			if prev, ok := byID[id][l.Code]; ok {
-				return nil, nil, fmt.Errorf("%s and %s are both the status page's incident %s; keep one", prev.rel, rel, id)
-			}
-			byID[id][l.Code] = existingFile{rel, src}
 		}
 	}
 	return byID, taken, nil
+}
+
+// scanSection adds the imported incidents of content/<lang>/<section>/ to byID, and its names to
+// taken when names is set.
+func scanSection(site, lang, section string, byID map[string]map[string]existingFile, taken map[string]bool, names bool) error {
+	dir := filepath.Join(site, "content", lang, section)
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range ents {
+		name, ok := strings.CutSuffix(e.Name(), ".md")
+		if !ok || e.IsDir() {
+			continue
+		}
+		if names {
+			taken[name] = true
+		}
+		rel := path.Join("content", lang, section, e.Name())
+		src, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return err
+		}
+		id := sourceIncident(src)
+		if id == "" {
+			continue
+		}
+		if byID[id] == nil {
+			byID[id] = map[string]existingFile{}
+		}
+		if prev, ok := byID[id][lang]; ok {
+			return fmt.Errorf("%s and %s are both the status page's incident %s; keep one", prev.rel, rel, id)
+		}
+		byID[id][lang] = existingFile{rel, src}
+	}
+	return nil
 }
 
 // sourceIncident returns the [source] incident of an article file, or "" (also when the file does
@@ -477,7 +498,7 @@ func quote(s string) string {
 }
 
 // merge brings the existing article f, in language l, up to date with the incident.
-func merge(f existingFile, l *config.Language, in *statuspage.Incident) (File, error) {
+func merge(f existingFile, l *config.Language, in *statuspage.Incident, source bool) (File, error) {
 	out := File{Path: f.rel, Lang: l.Code}
 	page, err := content.Parse(f.rel, f.src, l.Zone)
 	if err != nil {
@@ -515,6 +536,10 @@ func merge(f existingFile, l *config.Language, in *statuspage.Incident) (File, e
 		}
 		if e := page.Timeline[i]; !e.At.Equal(u.At) || e.Status != u.Status {
 			out.Notes = append(out.Notes, fmt.Sprintf("update %s has another time or status on the page now (%s, %s); the file keeps its own", u.ID, u.AtText, u.Status))
+		} else if source && strings.TrimSpace(e.Text) != u.Body {
+			// In the page's language the text was the page's: a difference is a correction there,
+			// or the editor's own — the file keeps its text either way, and says so.
+			out.Notes = append(out.Notes, fmt.Sprintf("update %s reads otherwise on the page now (%q); the file keeps its own text", u.ID, clip(u.Body, 80)))
 		}
 	}
 	ed := newEditor(f.src)
@@ -585,6 +610,14 @@ func merge(f existingFile, l *config.Language, in *statuspage.Incident) (File, e
 		}
 	}
 	return out, nil
+}
+
+// clip is s cut to n characters, with … when cut.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
 }
 
 // latest is the incident's newest update if it is newer than the article's lastmod.

@@ -7,6 +7,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -281,6 +282,18 @@ func TestMerge(t *testing.T) {
 				s = strings.Replace(s, "date = 2023-11-07T19:52:00-08:00\n", "date = 2023-11-07T19:52:00-08:00\nstatus = \"identified\"\nlastmod = 2023-11-08T06:02:00-08:00\n", 1)
 				return strings.Replace(s, "text = \"Investigating.\"\n+++", "text = \"Investigating.\"\n\n[[timeline]]\nid = \"u2\"\nat = \"2023-11-08T06:02:00-08:00\"\nstatus = \"identified\"\ntext = \"Identified.\"\n+++", 1)
 			}},
+		{"a multi-line text whose last line starts with #, right above the next entry",
+			func(s string) string {
+				s = strings.Replace(s, `text = "Investigating."`, "text = \"\"\"\nInvestigating.\n#general is affected\"\"\"", 1)
+				return closing(s, "[[timeline]]\nid = \"editor-1\"\nat = \"2023-11-08T09:00:00-08:00\"\ntext = \"Ours.\"\n")
+			},
+			page1("identified", u2, u1),
+			func(s string) string {
+				s = strings.Replace(s, `lastmod = 2023-11-07T19:52:00-08:00`, `lastmod = 2023-11-08T06:02:00-08:00`, 1)
+				s = strings.Replace(s, `status = "investigating"`+"\nseverity", `status = "identified"`+"\nseverity", 1)
+				// u2 goes after u1's whole text, never inside it.
+				return strings.Replace(s, "#general is affected\"\"\"\n", "#general is affected\"\"\"\n\n[[timeline]]\nid = \"u2\"\nat = \"2023-11-08T06:02:00-08:00\"\nstatus = \"identified\"\ntext = \"Identified.\"\n", 1)
+			}},
 		{"an older update goes before the newer ones",
 			func(s string) string { return s },
 			page1("resolved", u3, u2, u1),
@@ -457,5 +470,55 @@ func checkQuote(t *testing.T, in string) {
 	}
 	if v.V != in {
 		t.Fatalf("quote(%q) = %s reads back as %q", in, q, v.V)
+	}
+}
+
+// TestMergeNotes: an update whose text reads otherwise on the page now is kept as the file has it,
+// with a note in the page's language (only there: a translation's text is meant to differ); an
+// article an editor moved to another section is still found, not written twice.
+func TestMergeNotes(t *testing.T) {
+	dir, cfg := newSite(t)
+	files, err := planJSON(t, dir, cfg, page1("investigating", u1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	corrected := upd("u1", "investigating", "2023-11-07T19:52:00-08:00", "Investigating errors on the API.")
+	files, err = planJSON(t, dir, cfg, page1("investigating", corrected))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		switch {
+		case f.Changed():
+			t.Errorf("%s changed", f.Path)
+		case f.Lang == "en" && (len(f.Notes) != 1 || !strings.Contains(f.Notes[0], "update u1 reads otherwise on the page now")):
+			t.Errorf("en notes %q", f.Notes)
+		case f.Lang == "fa" && len(f.Notes) != 0:
+			t.Errorf("fa notes %q", f.Notes)
+		}
+	}
+	// Moved to another section: found there.
+	if err := os.MkdirAll(filepath.Join(dir, "content/en/news"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(dir, enFile), filepath.Join(dir, "content/en/news/api-errors.md")); err != nil {
+		t.Fatal(err)
+	}
+	files, err = planJSON(t, dir, cfg, page1("identified", u2, u1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, f := range files {
+		paths = append(paths, f.Path)
+		if f.New {
+			t.Errorf("%s written anew", f.Path)
+		}
+	}
+	if !slices.Contains(paths, "content/en/news/api-errors.md") {
+		t.Errorf("files %v, want the moved article", paths)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/rokhdad/rokhdad/internal/feed"
+	"github.com/rokhdad/rokhdad/internal/ical"
 	"github.com/rokhdad/rokhdad/internal/search"
 	"github.com/rokhdad/rokhdad/internal/site"
 )
@@ -40,6 +41,24 @@ func (r *view) statusJSON(w io.Writer) error {
 		return err
 	}
 	return feed.StatusJSON(w, st)
+}
+
+// incidentsICS writes /<lang>/incidents.ics (see feed.IncidentCalendar).
+func (r *view) incidentsICS(w io.Writer) error {
+	c, err := feed.IncidentCalendar(r.site, r.lang, words{r.langRenderer})
+	if err != nil {
+		return err
+	}
+	return ical.Write(w, c)
+}
+
+// eventICS writes an article's own event.ics, beside its page: one event, to add to a calendar.
+func (r *view) eventICS(w io.Writer, p *site.Page) error {
+	c := &ical.Calendar{Name: r.plain(p.Title), Lang: r.conf.Code}
+	if e, ok := feed.IncidentEvent(r.site, p, words{r.langRenderer}); ok {
+		c.Events = append(c.Events, e)
+	}
+	return ical.Write(w, c)
 }
 
 func (r *Renderer) sitemap(w io.Writer, s *site.Site) error { return feed.Sitemap(w, feed.SiteURLs(s)) }

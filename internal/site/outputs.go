@@ -30,6 +30,7 @@ var LangOutputs = []Output{
 	{Name: "incidents.json", What: "the JSON list of incidents", Hint: "rokhdad writes it from the articles"},
 	{Name: "search.json", What: "the search index", Hint: "rokhdad writes it from the articles"},
 	{Name: "status.json", What: "the JSON summary of what is down now", Hint: "rokhdad writes it from the articles"},
+	{Name: "incidents.ics", What: "the calendar of incidents", Hint: "rokhdad writes it from the articles' timelines"},
 }
 
 // SiteOutputs are what rokhdad publishes at the top of the site, beside the language folders.

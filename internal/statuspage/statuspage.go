@@ -189,7 +189,11 @@ func jsonError(source string, data []byte, err error) error {
 		off = se.Offset - 1 // the offset is after the character at fault
 	case errors.As(err, &te):
 		off = te.Offset
-		msg = fmt.Sprintf("%s is a JSON %s, not a %s", te.Field, te.Value, jsonKind(te.Type.Kind().String()))
+		field := te.Field
+		if field == "" {
+			field = "the document"
+		}
+		msg = fmt.Sprintf("%s is a JSON %s, not %s", field, te.Value, jsonKind(te.Type.Kind().String()))
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		off, msg = int64(len(data)), "the JSON ends early"
 	case errors.Is(err, io.EOF):
@@ -204,14 +208,19 @@ func jsonError(source string, data []byte, err error) error {
 	return &Error{Source: source, Line: line, Col: col, Msg: "not valid JSON: " + strings.TrimPrefix(msg, "json: ")}
 }
 
+// jsonKind names the JSON a Go kind reads, with its article.
 func jsonKind(k string) string {
 	switch k {
 	case "slice":
-		return "list"
-	case "struct", "ptr":
-		return "object"
+		return "a list"
+	case "struct", "ptr", "map":
+		return "an object"
+	case "int", "int64", "float64":
+		return "a number"
+	case "bool":
+		return "true or false"
 	}
-	return k
+	return "a " + k
 }
 
 // incident checks and converts one incident.
@@ -376,34 +385,28 @@ func rfc3339(raw string, t time.Time) string {
 
 // Markdown turns an update's body into the Markdown of a timeline entry. Status pages write plain
 // text, Markdown, or a little HTML: links become Markdown links, <br> and paragraphs become line
-// breaks, other tags go (their text stays), entities are decoded, and what Markdown would read as
-// raw HTML is escaped. Lines are trimmed; runs of blank lines become one.
+// breaks, other tags go (their text stays), character references (&amp; &#39; — with their ";")
+// are decoded once, and what Markdown would read as raw HTML is escaped. Lines are trimmed; runs of
+// blank lines become one.
 func Markdown(body string) string {
 	s := strings.ReplaceAll(body, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
-	s = linkRE.ReplaceAllStringFunc(s, func(m string) string {
-		sub := linkRE.FindStringSubmatch(m)
-		href := html.UnescapeString(sub[1] + sub[2] + sub[3]) // one of them is not empty
-		text := strings.TrimSpace(tagRE.ReplaceAllString(sub[4], ""))
-		text = html.UnescapeString(text)
-		if text == "" {
-			text = href
+	// Links first, each decoded once; the text between them is decoded on its own, so that a link's
+	// decoded "&" is never read as the start of another reference.
+	var b strings.Builder
+	for {
+		m := linkRE.FindStringSubmatchIndex(s)
+		if m == nil {
+			b.WriteString(text(s))
+			break
 		}
-		if !strings.HasPrefix(href, "http://") && !strings.HasPrefix(href, "https://") && !strings.HasPrefix(href, "mailto:") {
-			return text // a relative or script link leads nowhere from the article
-		}
-		return "[" + escapeLinkText(text) + "](" + strings.NewReplacer("(", "%28", ")", "%29", " ", "%20").Replace(href) + ")"
-	})
-	s = breakRE.ReplaceAllString(s, "\n")
-	s = blockRE.ReplaceAllString(s, "\n\n")
-	s = tagRE.ReplaceAllString(s, "")
-	s = html.UnescapeString(s)
-	s = strings.ReplaceAll(s, "\u00a0", " ")
-	// What is left of < and > is text: keep Markdown from reading it as HTML.
-	s = rawHTMLRE.ReplaceAllStringFunc(s, func(m string) string { return `\` + m })
+		b.WriteString(text(s[:m[0]]))
+		b.WriteString(link(s, m))
+		s = s[m[1]:]
+	}
 	var lines []string
 	blank := true
-	for _, l := range strings.Split(s, "\n") {
+	for _, l := range strings.Split(b.String(), "\n") {
 		l = strings.TrimSpace(l)
 		if l == "" {
 			if !blank {
@@ -421,12 +424,55 @@ func Markdown(body string) string {
 	return strings.Join(lines, "\n")
 }
 
+// text is a run of a body outside links: tags go, references are decoded, and what is left of <
+// is escaped.
+func text(s string) string {
+	s = breakRE.ReplaceAllString(s, "\n")
+	s = blockRE.ReplaceAllString(s, "\n\n")
+	s = tagRE.ReplaceAllString(s, "")
+	s = unescape(s)
+	s = strings.ReplaceAll(s, "\u00a0", " ")
+	return rawHTMLRE.ReplaceAllStringFunc(s, func(m string) string { return `\` + m })
+}
+
+// link is the Markdown of the <a> at m in s, or its text alone when it leads nowhere an article
+// can link (a relative address, javascript:).
+func link(s string, m []int) string {
+	group := func(k int) string {
+		if m[2*k] < 0 {
+			return ""
+		}
+		return s[m[2*k]:m[2*k+1]]
+	}
+	href := unescape(group(1) + group(2) + group(3)) // one of them is not empty
+	label := strings.TrimSpace(unescape(tagRE.ReplaceAllString(group(4), "")))
+	label = rawHTMLRE.ReplaceAllStringFunc(label, func(m string) string { return `\` + m })
+	if label == "" {
+		label = href
+	}
+	if !strings.HasPrefix(href, "http://") && !strings.HasPrefix(href, "https://") && !strings.HasPrefix(href, "mailto:") {
+		return label
+	}
+	return "[" + escapeLinkText(label) + "](" + strings.NewReplacer("(", "%28", ")", "%29", " ", "%20").Replace(href) + ")"
+}
+
+// unescape decodes the character references of s that end in ";" — &amp; &lt; &#39; &#x2019; —
+// and leaves any other "&" as it is: a query string's "&region=eu" is no reference, though HTML's
+// legacy rules would read "&reg" in it.
+func unescape(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	return refRE.ReplaceAllStringFunc(s, html.UnescapeString)
+}
+
 var (
 	linkRE    = regexp.MustCompile(`(?is)<a\s[^>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>(.*?)</a\s*>`)
 	breakRE   = regexp.MustCompile(`(?i)<br\s*/?>`)
 	blockRE   = regexp.MustCompile(`(?i)</?(p|div|ul|ol|li|h[1-6]|blockquote|pre|table|tr)(\s[^>]*)?>`)
 	tagRE     = regexp.MustCompile(`(?s)</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--.*?-->`)
 	rawHTMLRE = regexp.MustCompile(`<[A-Za-z/!?]`)
+	refRE     = regexp.MustCompile(`&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
 )
 
 func escapeLinkText(s string) string {
