@@ -76,8 +76,15 @@ func Write(w io.Writer, c *Calendar) error {
 			return fmt.Errorf("ical: event %s: status %q is not TENTATIVE, CONFIRMED or CANCELLED", e.UID, e.Status)
 		}
 	}
-	bw := bufio.NewWriter(w)
-	lw := &lines{w: bw}
+	// A writer that takes strings is written to as it is (a sink's buffer, a bytes.Buffer): an
+	// event.ics is small, and a site has one beside every article.
+	sw, direct := w.(io.StringWriter)
+	var bw *bufio.Writer
+	if !direct {
+		bw = bufio.NewWriter(w)
+		sw = bw
+	}
+	lw := &lines{w: sw}
 	prod := c.ProdID
 	if prod == "" {
 		prod = "-//rokhdad//rokhdad//EN"
@@ -124,7 +131,7 @@ func Write(w io.Writer, c *Calendar) error {
 		lw.line("END:VEVENT")
 	}
 	lw.line("END:VCALENDAR")
-	if lw.err != nil {
+	if lw.err != nil || bw == nil {
 		return lw.err
 	}
 	return bw.Flush()
@@ -163,7 +170,7 @@ func Text(s string) string {
 
 // lines writes content lines, folded.
 type lines struct {
-	w   *bufio.Writer
+	w   io.StringWriter
 	err error
 }
 
@@ -183,11 +190,16 @@ func (l *lines) line(s string) {
 			l.err = errors.New("ical: a character longer than a line")
 			return
 		}
-		l.w.WriteString(s[:cut])
-		l.w.WriteString("\r\n ")
+		if _, l.err = l.w.WriteString(s[:cut]); l.err != nil {
+			return
+		}
+		if _, l.err = l.w.WriteString("\r\n "); l.err != nil {
+			return
+		}
 		s = s[cut:]
 		limit = MaxLine - 1 // the continuation's leading space counts
 	}
-	l.w.WriteString(s)
-	_, l.err = l.w.WriteString("\r\n")
+	if _, l.err = l.w.WriteString(s); l.err == nil {
+		_, l.err = l.w.WriteString("\r\n")
+	}
 }
