@@ -161,7 +161,7 @@ func markBrokenLinks(l *sline) {
 			continue
 		}
 		j := i + 1
-		for j < len(r) && r[j] != ')' && !l.skip[j] {
+		for j < len(r) && r[j] != ')' { // through what is already not prose, such as a URL in it
 			j++
 		}
 		for k := i; k < j; k++ {
