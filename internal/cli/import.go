@@ -99,7 +99,7 @@ func importOne(stdout io.Writer, cfg *config.Config, src, source, section, from 
 	if err != nil {
 		return err
 	}
-	files, skipped, err := importer.Plan(importer.Options{Site: src, Config: cfg, Section: section, From: from, Only: only}, page, incidents)
+	files, skipped, err := importer.Plan(importer.Options{Site: src, Config: cfg, Section: section, From: from, Only: only, Ignore: cfg.Import.Ignore}, page, incidents)
 	if err != nil {
 		return err
 	}

@@ -60,6 +60,7 @@ type Check struct {
 type Import struct {
 	StatusPages []string // the http(s) addresses of status pages with the Statuspage API
 	From        string   // the language of their text; "" for the default (see importer.Options)
+	Ignore      []string // the ids of incidents never to import (an editor's "no")
 }
 
 // Pos is a line and column in site.toml.
@@ -183,7 +184,8 @@ func Parse(file string, src []byte) (*Config, error) {
 			}
 		}
 		c.Import.From = t.String("from", false)
-		t.Strict([]string{"statuspages", "from"})
+		c.Import.Ignore = t.Strings("ignore")
+		t.Strict([]string{"statuspages", "from", "ignore"})
 	}
 	c.Image, c.imagePos = parseImage(root, "image")
 	if t := root.Table("publisher"); t != nil {

@@ -72,11 +72,11 @@ func TestCheckTable(t *testing.T) {
 }
 
 func TestImportTable(t *testing.T) {
-	c, err := Parse("site.toml", []byte(base+"\n[import]\nstatuspages = [\"https://status.example.com\", \"http://x.test/status\"]\nfrom = \"en\"\n"))
+	c, err := Parse("site.toml", []byte(base+"\n[import]\nstatuspages = [\"https://status.example.com\", \"http://x.test/status\"]\nfrom = \"en\"\nignore = [\"abc123\"]\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(c.Import.StatusPages, " ") != "https://status.example.com http://x.test/status" || c.Import.From != "en" {
+	if strings.Join(c.Import.StatusPages, " ") != "https://status.example.com http://x.test/status" || c.Import.From != "en" || strings.Join(c.Import.Ignore, ",") != "abc123" {
 		t.Errorf("[import] = %+v", c.Import)
 	}
 	for _, bad := range []string{`statuspages = ["status.example.com"]`, `statuspages = ["ftp://x.test"]`, `pages = []`} {

@@ -21,6 +21,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -40,6 +41,7 @@ type Options struct {
 	Section string   // the content section; "incidents" when ""
 	From    string   // the language of the page's text; "" for the first language written left to right
 	Only    []string // the ids of the incidents to import; every incident when empty
+	Ignore  []string // the ids of incidents never to import (site.toml's [import] ignore)
 }
 
 // A File is one article file an import writes, and what it changes.
@@ -125,6 +127,10 @@ func Plan(o Options, p *statuspage.Page, ins []statuspage.Incident) ([]File, []S
 			continue
 		}
 		found[in.ID] = true
+		if slices.Contains(o.Ignore, in.ID) {
+			skipped = append(skipped, Skipped{in.ID, in.Name, "ignored: site.toml's [import] ignore lists it"})
+			continue
+		}
 		if in.IsMaintenance() {
 			skipped = append(skipped, Skipped{in.ID, in.Name, "a scheduled maintenance (status " + in.RawStatus + "), not an incident"})
 			continue

@@ -409,7 +409,14 @@ func TestOptions(t *testing.T) {
 	if _, _, err := Plan(Options{Site: dir, Config: cfg, Section: "../x"}, p, ins); err == nil {
 		t.Error("--section ../x: no error")
 	}
-	files, skipped, err := Plan(Options{Site: dir, Config: cfg, Only: []string{"w4kq8c1vx0mb"}, From: "fa", Section: "news"}, p, ins)
+	files, skipped, err := Plan(Options{Site: dir, Config: cfg, Ignore: []string{"r9ft3z6h2kqa"}}, p, ins)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 2 || len(skipped) != 2 || skipped[0].ID != "r9ft3z6h2kqa" || !strings.Contains(skipped[0].Why, "[import] ignore") {
+		t.Errorf("ignore: files %d, skipped %+v", len(files), skipped)
+	}
+	files, skipped, err = Plan(Options{Site: dir, Config: cfg, Only: []string{"w4kq8c1vx0mb"}, From: "fa", Section: "news"}, p, ins)
 	if err != nil {
 		t.Fatal(err)
 	}
