@@ -63,7 +63,7 @@ func CurrentStatus(s *site.Site, l *site.Lang, w Words) (*Status, error) {
 		st.Ongoing = append(st.Ongoing, in)
 	}
 	for _, t := range l.Services {
-		sv := StatusService{Name: t.Name, URL: s.Base.Scheme + "://" + s.Base.Host + t.URL, Status: "operational"} // t.URL is root-relative
+		sv := StatusService{Name: t.Name, URL: s.AbsURL(l.Code + "/services/" + t.Slug + "/"), Status: "operational"}
 		worst := 0
 		for _, p := range s.Ongoing(t.Pages) {
 			sv.Incidents = append(sv.Incidents, p.Key)

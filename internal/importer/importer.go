@@ -545,7 +545,7 @@ func merge(f existingFile, l *config.Language, in *statuspage.Incident, source b
 		} else if source && strings.TrimSpace(e.Text) != u.Body {
 			// In the page's language the text was the page's: a difference is a correction there,
 			// or the editor's own — the file keeps its text either way, and says so.
-			out.Notes = append(out.Notes, fmt.Sprintf("update %s reads otherwise on the page now (%q); the file keeps its own text", u.ID, clip(u.Body, 80)))
+			out.Notes = append(out.Notes, fmt.Sprintf("update %s reads otherwise on the page now (%s); the file keeps its own text", u.ID, diag.Quote(u.Body)))
 		}
 	}
 	ed := newEditor(f.src)
@@ -616,14 +616,6 @@ func merge(f existingFile, l *config.Language, in *statuspage.Incident, source b
 		}
 	}
 	return out, nil
-}
-
-// clip is s cut to n characters, with … when cut.
-func clip(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
 }
 
 // latest is the incident's newest update if it is newer than the article's lastmod.

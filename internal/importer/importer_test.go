@@ -19,31 +19,15 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
-const siteTOML = `baseURL = "https://example.org/"
-defaultLanguage = "fa"
-
-[languages.fa]
-name = "فارسی"
-title = "رخداد"
-direction = "rtl"
-timezone = "Asia/Tehran"
-calendar = "persian"
-weight = 1
-
-[languages.en]
-name = "English"
-title = "Incidents"
-direction = "ltr"
-timezone = "UTC"
-calendar = "gregorian"
-weight = 2
-`
-
 // newSite makes a site folder with site.toml and returns it with its configuration.
 func newSite(t *testing.T) (string, *config.Config) {
 	t.Helper()
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte(siteTOML), 0o644); err != nil {
+	src, err := os.ReadFile("../build/testdata/sites/basic/site.toml") // Persian first, then English
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), src, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cfg, err := config.Load(dir)
@@ -211,6 +195,13 @@ func planJSON(t *testing.T, dir string, cfg *config.Config, js string) ([]File, 
 	return files, err
 }
 
+// advanced is the English file src after an import that moved its lastmod and status on: the two
+// lines written by the first import (lines end in eol), with the new values.
+func advanced(src, lastmod, status, eol string) string {
+	src = strings.Replace(src, "lastmod = 2023-11-07T19:52:00-08:00", "lastmod = "+lastmod, 1)
+	return strings.Replace(src, `status = "investigating"`+eol+"severity", `status = "`+status+`"`+eol+"severity", 1)
+}
+
 // closing inserts text before the +++ line that closes the front matter of src.
 func closing(src, text string) string {
 	i := strings.LastIndex(src, "+++\n")
@@ -248,8 +239,7 @@ func TestMerge(t *testing.T) {
 			func(s string) string { return s + "\nThe editor's story.\n" },
 			page1("identified", u2, u1),
 			func(s string) string {
-				s = strings.Replace(s, `lastmod = 2023-11-07T19:52:00-08:00`, `lastmod = 2023-11-08T06:02:00-08:00`, 1)
-				s = strings.Replace(s, `status = "investigating"`+"\nseverity", `status = "identified"`+"\nseverity", 1)
+				s = advanced(s, "2023-11-08T06:02:00-08:00", "identified", "\n")
 				return strings.Replace(s, "text = \"Investigating.\"\n+++", "text = \"Investigating.\"\n\n[[timeline]]\nid = \"u2\"\nat = \"2023-11-08T06:02:00-08:00\"\nstatus = \"identified\"\ntext = \"Identified.\"\n+++", 1)
 			}},
 		{"the editor's title, comments and own entry stay",
@@ -259,8 +249,7 @@ func TestMerge(t *testing.T) {
 			},
 			page1("identified", u2, u1),
 			func(s string) string {
-				s = strings.Replace(s, `lastmod = 2023-11-07T19:52:00-08:00`, `lastmod = 2023-11-08T06:02:00-08:00`, 1)
-				s = strings.Replace(s, `status = "investigating"`+"\nseverity", `status = "identified"`+"\nseverity", 1)
+				s = advanced(s, "2023-11-08T06:02:00-08:00", "identified", "\n")
 				// u2 (06:02) goes between u1 (19:52 the day before) and the editor's 09:00 entry, above its comment.
 				return strings.Replace(s, "\n# the editor's entry\n", "\n[[timeline]]\nid = \"u2\"\nat = \"2023-11-08T06:02:00-08:00\"\nstatus = \"identified\"\ntext = \"Identified.\"\n\n# the editor's entry\n", 1)
 			}},
@@ -268,8 +257,7 @@ func TestMerge(t *testing.T) {
 			func(s string) string { return "\ufeff" + strings.ReplaceAll(s, "\n", "\r\n") },
 			page1("resolved", u3, u1),
 			func(s string) string {
-				s = strings.Replace(s, `lastmod = 2023-11-07T19:52:00-08:00`, `lastmod = 2023-11-08T07:46:00-08:00`, 1)
-				s = strings.Replace(s, `status = "investigating"`+"\r\nseverity", `status = "resolved"`+"\r\nseverity", 1)
+				s = advanced(s, "2023-11-08T07:46:00-08:00", "resolved", "\r\n")
 				return strings.Replace(s, "text = \"Investigating.\"\r\n+++", "text = \"Investigating.\"\r\n\r\n[[timeline]]\r\nid = \"u3\"\r\nat = \"2023-11-08T07:46:00-08:00\"\r\nstatus = \"resolved\"\r\ntext = \"Resolved.\"\r\n+++", 1)
 			}},
 		{"no lastmod or status written: they go after the date",
@@ -289,8 +277,7 @@ func TestMerge(t *testing.T) {
 			},
 			page1("identified", u2, u1),
 			func(s string) string {
-				s = strings.Replace(s, `lastmod = 2023-11-07T19:52:00-08:00`, `lastmod = 2023-11-08T06:02:00-08:00`, 1)
-				s = strings.Replace(s, `status = "investigating"`+"\nseverity", `status = "identified"`+"\nseverity", 1)
+				s = advanced(s, "2023-11-08T06:02:00-08:00", "identified", "\n")
 				// u2 goes after u1's whole text, never inside it.
 				return strings.Replace(s, "#general is affected\"\"\"\n", "#general is affected\"\"\"\n\n[[timeline]]\nid = \"u2\"\nat = \"2023-11-08T06:02:00-08:00\"\nstatus = \"identified\"\ntext = \"Identified.\"\n", 1)
 			}},
@@ -298,8 +285,7 @@ func TestMerge(t *testing.T) {
 			func(s string) string { return s },
 			page1("resolved", u3, u2, u1),
 			func(s string) string {
-				s = strings.Replace(s, `lastmod = 2023-11-07T19:52:00-08:00`, `lastmod = 2023-11-08T07:46:00-08:00`, 1)
-				s = strings.Replace(s, `status = "investigating"`+"\nseverity", `status = "resolved"`+"\nseverity", 1)
+				s = advanced(s, "2023-11-08T07:46:00-08:00", "resolved", "\n")
 				return strings.Replace(s, "text = \"Investigating.\"\n+++", "text = \"Investigating.\"\n\n[[timeline]]\nid = \"u2\"\nat = \"2023-11-08T06:02:00-08:00\"\nstatus = \"identified\"\ntext = \"Identified.\"\n\n[[timeline]]\nid = \"u3\"\nat = \"2023-11-08T07:46:00-08:00\"\nstatus = \"resolved\"\ntext = \"Resolved.\"\n+++", 1)
 			}},
 	}

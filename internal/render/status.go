@@ -25,7 +25,6 @@ type OngoingView struct {
 	URL         string
 	Status      timeline.Status
 	StatusLabel string
-	Severity    string
 	Since       string // how long ago it began: "began 3 hours 12 minutes ago"
 	BeganISO    string
 	Latest      template.HTML // the text of its latest timeline entry, or ""
@@ -60,7 +59,7 @@ func (r *langRenderer) statusView(s *site.Site, pages []*site.Page) (*StatusView
 func (r *langRenderer) ongoingView(p *site.Page, ref time.Time) (OngoingView, error) {
 	st := site.State(p.Page)
 	began := site.Began(p.Page)
-	ov := OngoingView{Title: r.prose(p.Title), URL: p.URL, Status: st, Severity: string(p.Severity), BeganISO: utc(began)}
+	ov := OngoingView{Title: r.prose(p.Title), URL: p.URL, Status: st, BeganISO: utc(began)}
 	var err error
 	if ov.StatusLabel, err = r.cat.T("status_" + string(st)); err != nil {
 		return ov, err
