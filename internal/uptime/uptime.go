@@ -6,6 +6,9 @@
 //     resolved. An incident that is not resolved is counted as down up to the reference instant
 //     (the build's SOURCE_DATE_EPOCH, or the newest date in the content): the build cannot know
 //     more.
+//   - Scheduled maintenance is not downtime: the time a service's completed maintenance window
+//     covered is taken out of its outages (Subtract), so an incident during planned work counts
+//     only outside the window.
 //   - The outages of one service are merged before they are measured: two incidents that overlap
 //     count the time they share once.
 //   - A period is a half-open interval [from, to) of instants, cut at the reference instant: the
@@ -47,6 +50,34 @@ func Merge(in []Interval) []Interval {
 		n++
 	}
 	return out[:n]
+}
+
+// Subtract returns the parts of merged (as Merge returns them) that cut (likewise merged) does not
+// cover, merged the same way. Neither is modified.
+func Subtract(merged, cut []Interval) []Interval {
+	if len(cut) == 0 {
+		return merged
+	}
+	out := make([]Interval, 0, len(merged))
+	j := 0
+	for _, iv := range merged {
+		a := iv.Start
+		for j < len(cut) && !cut[j].End.After(a) {
+			j++
+		}
+		for k := j; k < len(cut) && cut[k].Start.Before(iv.End); k++ {
+			if cut[k].Start.After(a) {
+				out = append(out, Interval{Start: a, End: cut[k].Start})
+			}
+			if cut[k].End.After(a) {
+				a = cut[k].End
+			}
+		}
+		if iv.End.After(a) {
+			out = append(out, Interval{Start: a, End: iv.End})
+		}
+	}
+	return out
 }
 
 // Down returns how much of [from, to) the merged intervals (as Merge returns them) cover.

@@ -79,3 +79,72 @@ func TestBasisPoints(t *testing.T) {
 		}
 	}
 }
+
+func TestSubtract(t *testing.T) {
+	cases := []struct {
+		name    string
+		in, cut []Interval
+		want    []Interval
+	}{
+		{"no cut", []Interval{iv(1, 3)}, nil, []Interval{iv(1, 3)}},
+		{"cut inside splits", []Interval{iv(1, 5)}, []Interval{iv(2, 3)}, []Interval{iv(1, 2), iv(3, 5)}},
+		{"cut covers", []Interval{iv(2, 3)}, []Interval{iv(1, 5)}, nil},
+		{"cut at start", []Interval{iv(1, 5)}, []Interval{iv(0, 2)}, []Interval{iv(2, 5)}},
+		{"cut at end", []Interval{iv(1, 5)}, []Interval{iv(4, 6)}, []Interval{iv(1, 4)}},
+		{"touching cut keeps all", []Interval{iv(1, 2)}, []Interval{iv(2, 3)}, []Interval{iv(1, 2)}},
+		{"one cut over two outages", []Interval{iv(1, 3), iv(4, 6)}, []Interval{iv(2, 5)}, []Interval{iv(1, 2), iv(5, 6)}},
+		{"two cuts in one outage", []Interval{iv(0, 10)}, []Interval{iv(1, 2), iv(3, 4)}, []Interval{iv(0, 1), iv(2, 3), iv(4, 10)}},
+		{"cuts before and after", []Interval{iv(5, 6)}, []Interval{iv(1, 2), iv(8, 9)}, []Interval{iv(5, 6)}},
+	}
+	for _, c := range cases {
+		got := Subtract(c.in, c.cut)
+		if len(got) != len(c.want) {
+			t.Errorf("%s: Subtract = %v, want %v", c.name, got, c.want)
+			continue
+		}
+		for i := range got {
+			if !got[i].Start.Equal(c.want[i].Start) || !got[i].End.Equal(c.want[i].End) {
+				t.Errorf("%s: Subtract = %v, want %v", c.name, got, c.want)
+				break
+			}
+		}
+	}
+}
+
+// TestSubtractMinutes checks Subtract against counting minutes: a minute is left when an outage
+// covers it and no cut does.
+func TestSubtractMinutes(t *testing.T) {
+	seed := uint32(7)
+	rnd := func(n int) int { seed = seed*1664525 + 1013904223; return int(seed>>8) % n }
+	for round := 0; round < 300; round++ {
+		var in, cut []Interval
+		for range 1 + rnd(4) {
+			a := rnd(100)
+			in = append(in, Interval{t0.Add(time.Duration(a) * time.Minute), t0.Add(time.Duration(a+1+rnd(30)) * time.Minute)})
+		}
+		for range rnd(4) {
+			a := rnd(100)
+			cut = append(cut, Interval{t0.Add(time.Duration(a) * time.Minute), t0.Add(time.Duration(a+1+rnd(30)) * time.Minute)})
+		}
+		got := Subtract(Merge(in), Merge(cut))
+		covers := func(list []Interval, m time.Time) bool {
+			for _, x := range list {
+				if !m.Before(x.Start) && m.Before(x.End) {
+					return true
+				}
+			}
+			return false
+		}
+		for m := 0; m < 140; m++ {
+			tm := t0.Add(time.Duration(m) * time.Minute)
+			if want := covers(in, tm) && !covers(cut, tm); covers(got, tm) != want {
+				t.Fatalf("in %v cut %v: minute %d left = %v, want %v (got %v)", in, cut, m, !want, want, got)
+			}
+		}
+		for i := 1; i < len(got); i++ {
+			if !got[i].Start.After(got[i-1].End) && !got[i].Start.Equal(got[i-1].End) {
+				t.Fatalf("not sorted: %v", got)
+			}
+		}
+	}
+}
