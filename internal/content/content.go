@@ -25,6 +25,7 @@ import (
 	"github.com/rokhdad/rokhdad/internal/diag"
 	"github.com/rokhdad/rokhdad/internal/timeline"
 	"github.com/rokhdad/rokhdad/internal/tomldoc"
+	"github.com/rokhdad/rokhdad/internal/window"
 )
 
 // Page is one article in one language, as written.
@@ -53,6 +54,9 @@ type Page struct {
 	ImageCredit string
 	Source      Source
 	Timeline    timeline.Timeline
+	// Maintenance is the planned window of an article in the maintenance section (starts, ends
+	// and a status of its own); nil for every other article.
+	Maintenance *Maintenance
 
 	Body     []byte // Markdown after the front matter, with LF line endings; never modified once parsed
 	BodyLine int    // line of the file on which Body starts
@@ -64,6 +68,26 @@ type Source struct {
 	URL      string // the incident on the status page (its shortlink), for readers; "" if none
 	Incident string // the status page's id of the incident, which a later import matches on
 	Page     string // the address of the status page it was imported from
+}
+
+// MaintenanceSection is the section folder whose articles announce scheduled maintenance:
+// content/<lang>/maintenance/<name>.md. Their front matter has starts and ends (the window), their
+// status is a window's (window.Statuses) and so is each timeline entry's.
+const MaintenanceSection = "maintenance"
+
+// Maintenance is a maintenance article's window and the status its editor wrote, if any.
+type Maintenance struct {
+	window.Window
+	Status window.Status // as written; "" lets the build's reference instant decide (window.StatusAt)
+	Line   int           // where starts is written, for messages
+}
+
+// IsMaintenanceFile reports whether file (content/<lang>/<section>/<name>.md) is in the maintenance
+// section. Section folders are URL segments with ASCII letters lower-cased, so Maintenance/ is the
+// same section.
+func IsMaintenanceFile(file string) bool {
+	parts := strings.Split(file, "/")
+	return len(parts) == 4 && parts[0] == "content" && strings.EqualFold(parts[2], MaintenanceSection)
 }
 
 // SourceKeys are the keys of the [source] table.
@@ -81,7 +105,7 @@ const (
 
 // Keys are the front matter keys, in the order the docs list them.
 var Keys = []string{"title", "date", "lastmod", "summary", "draft", "authors", "services", "tags", "status", "severity",
-	"timezone", "image", "image_alt", "image_credit", "source", "timeline"}
+	"timezone", "starts", "ends", "image", "image_alt", "image_credit", "source", "timeline"}
 
 // EntryKeys are the keys of a [[timeline]] entry.
 var EntryKeys = []string{"at", "zone", "status", "text", "id", "updated"}
@@ -162,7 +186,8 @@ func Parse(file string, src []byte, defaultZone *time.Location) (*Page, error) {
 	p.Services = cleanList(t, "services")
 	p.Tags = cleanList(t, "tags")
 	p.Authors = cleanList(t, "authors")
-	if s := t.String("status", false); s != "" {
+	maint := IsMaintenanceFile(file)
+	if s := t.String("status", false); s != "" && !maint {
 		st, err := timeline.ParseStatus(s)
 		if err != nil {
 			t.Errorf("status", "", "%v", err)
@@ -203,9 +228,19 @@ func Parse(file string, src []byte, defaultZone *time.Location) (*Page, error) {
 		p.Source = Source{URL: httpURL(st, "url"), Incident: strings.TrimSpace(st.String("incident", false)), Page: httpURL(st, "page")}
 		st.Strict(SourceKeys)
 	}
+	if maint {
+		p.Maintenance = parseWindow(t, p.Zone)
+	} else {
+		for _, key := range []string{"starts", "ends"} {
+			if t.Has(key) {
+				t.Errorf(key, "move the file into content/"+langOf(file)+"/maintenance/, where articles announce scheduled maintenance",
+					"%s is the start or end of a maintenance window, and this article is not in the maintenance section", key)
+			}
+		}
+	}
 	ets := t.Tables("timeline")
 	for _, et := range ets {
-		p.Timeline = append(p.Timeline, parseEntry(et, p.Zone))
+		p.Timeline = append(p.Timeline, parseEntry(et, p.Zone, maint))
 	}
 	assignIDs(p.Timeline, ets)
 	t.Strict(Keys)
@@ -222,7 +257,59 @@ func Parse(file string, src []byte, defaultZone *time.Location) (*Page, error) {
 	return p, nil
 }
 
-func parseEntry(t *tomldoc.Table, zone *time.Location) timeline.Entry {
+// parseWindow reads a maintenance article's starts, ends and status.
+func parseWindow(t *tomldoc.Table, zone *time.Location) *Maintenance {
+	m := &Maintenance{Line: t.KeyPos("starts").Line}
+	starts, ends := t.String("starts", true), t.String("ends", true)
+	if s := t.String("status", false); s != "" {
+		st, err := window.ParseStatus(strings.ToLower(strings.TrimSpace(s)))
+		if err != nil {
+			hint := "leave status out to have it follow the clock, or write cancelled for a window called off"
+			if sug := diag.Suggest(s, statusNames()); sug != "" {
+				hint = "did you mean " + sug + "?"
+			}
+			t.Errorf("status", hint, "%v", err)
+		}
+		m.Status = st
+	}
+	if starts == "" || ends == "" || zone == nil {
+		return m
+	}
+	s, err := timeline.ParseAt(starts, zone)
+	if err != nil {
+		t.Errorf("starts", "", "starts: %v", err)
+		return m
+	}
+	e, err := timeline.ParseAt(ends, zone)
+	if err != nil {
+		t.Errorf("ends", "", "ends: %v", err)
+		return m
+	}
+	if !e.After(s) {
+		t.Errorf("ends", "ends is when the work is over: after starts", "%v", &window.OrderError{Start: s, End: e})
+		return m
+	}
+	m.Window = window.Window{Start: s, End: e}
+	return m
+}
+
+func statusNames() []string {
+	var out []string
+	for _, st := range window.Statuses {
+		out = append(out, string(st))
+	}
+	return out
+}
+
+// langOf is the language folder of content/<lang>/….
+func langOf(file string) string {
+	if parts := strings.Split(file, "/"); len(parts) > 1 {
+		return parts[1]
+	}
+	return "<lang>"
+}
+
+func parseEntry(t *tomldoc.Table, zone *time.Location, maint bool) timeline.Entry {
 	e := timeline.Entry{Line: t.Pos().Line}
 	if z := t.String("zone", false); z != "" {
 		loc, err := timeline.LoadZone(z)
@@ -240,7 +327,17 @@ func parseEntry(t *tomldoc.Table, zone *time.Location) timeline.Entry {
 		}
 		e.At = tm
 	}
-	if s := t.String("status", false); s != "" {
+	if s := t.String("status", false); s != "" && maint {
+		st, err := window.ParseStatus(strings.ToLower(strings.TrimSpace(s)))
+		if err != nil {
+			hint := "a maintenance update's status is the window's: scheduled, in_progress, completed or cancelled"
+			if sug := diag.Suggest(s, statusNames()); sug != "" {
+				hint = "did you mean " + sug + "?"
+			}
+			t.Errorf("status", hint, "%v", err)
+		}
+		e.Status = timeline.Status(st)
+	} else if s != "" {
 		st, err := timeline.ParseStatus(s)
 		if err != nil {
 			t.Errorf("status", "", "%v", err)
