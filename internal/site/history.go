@@ -55,6 +55,9 @@ func ServiceHistory(t *Term, ref time.Time, zone *time.Location, cal locale.Cale
 	count := map[int]int{}
 	var years []int
 	for _, p := range t.Pages {
+		if !IsIncident(p.Page) {
+			continue
+		}
 		at := p.Date
 		if s, ok := p.Timeline.Start(); ok {
 			at = s
@@ -91,10 +94,14 @@ func ServiceHistory(t *Term, ref time.Time, zone *time.Location, cal locale.Cale
 }
 
 // Outages are the merged spans during which the articles' service was down: each incident from
-// its first timeline entry to its resolution, or to ref while unresolved.
+// its first timeline entry to its resolution, or to ref while unresolved, less the windows of
+// the service's maintenance completed by ref (MaintenanceExcluded): planned work is not downtime.
 func Outages(pages []*Page, ref time.Time) []uptime.Interval {
 	iv := make([]uptime.Interval, 0, len(pages))
 	for _, p := range pages {
+		if !IsIncident(p.Page) {
+			continue
+		}
 		s, ok := p.Timeline.Start()
 		if !ok {
 			continue
@@ -105,7 +112,7 @@ func Outages(pages []*Page, ref time.Time) []uptime.Interval {
 		}
 		iv = append(iv, uptime.Interval{Start: s, End: e})
 	}
-	return uptime.Merge(iv)
+	return uptime.Subtract(uptime.Merge(iv), MaintenanceExcluded(pages, ref))
 }
 
 // YearStart is the first instant of year y of calendar cal in zone.

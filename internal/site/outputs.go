@@ -13,6 +13,9 @@ type Output struct {
 	Dir  bool   // a folder of generated pages
 	What string // what rokhdad publishes there, for messages: "the RSS feed"
 	Hint string // how to change it instead of replacing it with a static file; may be ""
+	// Section is true for a folder that is also a section of articles (maintenance): rokhdad
+	// publishes only its index.html, the articles their own pages inside it.
+	Section bool
 }
 
 // LangOutputs are what rokhdad publishes in every language folder (fa/, en/) beside the articles'
@@ -23,6 +26,7 @@ var LangOutputs = []Output{
 	{Name: "archive", Dir: true, What: "the archive", Hint: "to change it, put your own layouts/archive.html in the site"},
 	{Name: "services", Dir: true, What: "the service pages", Hint: "to change them, put your own layouts/terms.html or layouts/service.html in the site"},
 	{Name: "tags", Dir: true, What: "the tag pages", Hint: "to change them, put your own layouts/terms.html or layouts/list.html in the site"},
+	{Name: "maintenance", Dir: true, Section: true, What: "the list of scheduled maintenance", Hint: "to change it, put your own layouts/maintenance.html in the site"},
 	{Name: "search", Dir: true, What: "the search page", Hint: "to change it, put your own layouts/search.html in the site"},
 	{Name: "rss.xml", What: "the RSS feed", Hint: "rokhdad writes it from the articles"},
 	{Name: "atom.xml", What: "the Atom feed", Hint: "rokhdad writes it from the articles"},
@@ -31,6 +35,8 @@ var LangOutputs = []Output{
 	{Name: "search.json", What: "the search index", Hint: "rokhdad writes it from the articles"},
 	{Name: "status.json", What: "the JSON summary of what is down now", Hint: "rokhdad writes it from the articles"},
 	{Name: "incidents.ics", What: "the calendar of incidents", Hint: "rokhdad writes it from the articles' timelines"},
+	{Name: "maintenance.ics", What: "the calendar of scheduled maintenance", Hint: "rokhdad writes it from the maintenance articles"},
+	{Name: "maintenance.json", What: "the JSON list of maintenance windows", Hint: "rokhdad writes it from the maintenance articles"},
 }
 
 // SiteOutputs are what rokhdad publishes at the top of the site, beside the language folders.
@@ -72,8 +78,11 @@ func (s *Site) Claim(out string) (o *Output, lang string) {
 	if s.Lang(first) == nil {
 		return nil, ""
 	}
-	name, _, _ := strings.Cut(rest, "/")
+	name, sub, _ := strings.Cut(rest, "/")
 	if o := langOutputs[name]; o != nil {
+		if o.Section && sub != "index.html" {
+			return nil, "" // an article's page in the section, or a file of the site's own beside them
+		}
 		return o, first
 	}
 	return nil, ""
@@ -83,7 +92,7 @@ func (s *Site) Claim(out string) (o *Output, lang string) {
 func takenSections() string {
 	var dirs []string
 	for _, o := range LangOutputs {
-		if o.Dir {
+		if o.Dir && !o.Section {
 			dirs = append(dirs, o.Name)
 		}
 	}

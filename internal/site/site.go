@@ -138,7 +138,7 @@ func Resolve(cfg *config.Config, base *url.URL, pages []*content.Page) (*Site, e
 		p.URL = s.RelURL(rel)
 		p.Permalink = s.AbsURL(rel)
 		p.OutPath = path.Join(cp.Lang, section, name, "index.html")
-		if o := langOutputs[section]; o != nil {
+		if o := langOutputs[section]; o != nil && !o.Section {
 			errs = append(errs, sectionError(s, cp, p.URL, section, o))
 			continue
 		}
