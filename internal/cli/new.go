@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/rokhdad/rokhdad/internal/config"
+	"github.com/rokhdad/rokhdad/internal/content"
 	"github.com/rokhdad/rokhdad/internal/diag"
 	"github.com/rokhdad/rokhdad/internal/site"
 )
@@ -40,7 +41,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "site" {
 		return runNewSite(args[1:], stdout, stderr)
 	}
-	fs := newFlags("new", "new incident NAME [-s DIR] [--lang fa,en] [--section incidents]\n       rokhdad "+contentUsage+" [-s DIR] [--lang fa,en]   (the path relative to content/)", stdout, stderr)
+	fs := newFlags("new", "new incident NAME [-s DIR] [--lang fa,en] [--section incidents]\n       rokhdad new maintenance NAME [-s DIR] [--lang fa,en]\n       rokhdad "+contentUsage+" [-s DIR] [--lang fa,en]   (the path relative to content/)", stdout, stderr)
 	var src, langs, section string
 	fs.StringVar(&src, "source", ".", "the site's folder `DIR`")
 	alias(fs, "s", "source")
@@ -59,12 +60,25 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	if done, code := parse(fs, rest, stdout); done {
 		return code
 	}
-	if len(pos) != 2 || (pos[0] != "incident" && pos[0] != "content") {
-		fmt.Fprintln(stderr, "usage: rokhdad new incident NAME [--lang fa,en] [--section incidents]\n       rokhdad "+contentUsage+" [--lang fa,en]")
+	if len(pos) != 2 || (pos[0] != "incident" && pos[0] != "content" && pos[0] != "maintenance") {
+		fmt.Fprintln(stderr, "usage: rokhdad new incident NAME [--lang fa,en] [--section incidents]\n       rokhdad new maintenance NAME [--lang fa,en]\n       rokhdad "+contentUsage+" [--lang fa,en]")
 		return 2
 	}
 	name := strings.TrimSuffix(pos[1], ".md")
 	var only string // new content: the language folder its path names, if any
+	if pos[0] == "maintenance" {
+		msg := ""
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name == "section" {
+				msg = "--section does not go with new maintenance: a window's article is in content/<lang>/maintenance/"
+			}
+		})
+		if msg != "" {
+			fmt.Fprintln(stderr, "error: "+msg)
+			return 2
+		}
+		section = content.MaintenanceSection
+	}
 	if pos[0] == "content" {
 		msg := ""
 		if fs.Visit(func(f *flag.Flag) {
@@ -123,6 +137,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	for i, c := range codes {
 		l := cfg.Language(c)
 		text := skeleton(l, name, now())
+		if strings.EqualFold(section, content.MaintenanceSection) {
+			text = maintenanceSkeleton(l, name, now())
+		}
 		if err := os.MkdirAll(filepath.Dir(paths[i]), 0o755); err != nil {
 			fmt.Fprintf(stderr, "error: %v\n", err)
 			return 1
@@ -143,6 +160,39 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "created %s\n", paths[i])
 	}
 	return 0
+}
+
+// maintenanceSkeleton is the front matter of a new maintenance window: announced now, a window of
+// two hours from the next full hour a day ahead, both ends with their offset (so that they mean
+// one instant even across a clock change; the editor may write wall times instead), no status
+// (the clock decides until the work is completed or cancelled), and no updates yet.
+func maintenanceSkeleton(l *config.Language, name string, t time.Time) string {
+	local := t.In(l.Zone).Truncate(time.Minute)
+	// The next full hour of the clock a day ahead (time.Date normalizes an hour a clock change skips).
+	start := time.Date(local.Year(), local.Month(), local.Day()+1, local.Hour()+1, 0, 0, 0, l.Zone)
+	end := start.Add(2 * time.Hour).In(l.Zone)
+	title := strings.ReplaceAll(name, "-", " ")
+	return fmt.Sprintf(`+++
+title = %q
+date = %s
+summary = ""
+draft = true
+services = []
+tags = []
+timezone = "%s"
+# The window, in the timezone above: a wall time such as "2026-12-04 01:00", or with its offset.
+starts = "%s"
+ends = "%s"
+# status = "cancelled"   # or "completed" when the work ends early; left out, the clock decides
+
+# When the work begins, ends early or is moved, add an update (and when it is moved, set lastmod):
+# [[timeline]]
+# at = "%s"
+# status = "in_progress"
+# text = ""
++++
+
+`, title, local.Format(time.RFC3339), l.ZoneName, start.Format(time.RFC3339), end.Format(time.RFC3339), start.Format(time.RFC3339))
 }
 
 // skeleton is the front matter of a new article: now in the language's zone (with its offset), a
