@@ -32,6 +32,9 @@ import (
 //     ongoing incidents, as of the reference instant; the first home page and status.json: the
 //     language's ongoing incidents as of it too (an edit that starts or ends one plans again:
 //     Session.inPlace);
+//   - a maintenance window's page, the maintenance list, maintenance.ics and maintenance.json: the
+//     language's windows and the reference instant (a window's status follows the clock); the
+//     status blocks list every window too, for an edit may move one into or out of those coming;
 //   - 404, robots.txt, .nojekyll, CNAME and static files: nothing an article can change.
 //
 // Layouts, catalogs and the configuration are not part of any sig: a change to those rebuilds
@@ -75,12 +78,29 @@ func withTranslations(pages []*site.Page) sig {
 	return sig{deps: deps}
 }
 
-func singleSig(p *site.Page) sig {
+func singleSig(s *site.Site, p *site.Page) sig {
 	deps := make([]*content.Page, 0, 3+len(p.Translations))
 	deps = append(deps, p.Page, orNil(p.Prev), orNil(p.Next))
 	deps = append(deps, contents(p.Translations)...)
-	return sig{deps: deps}
+	g := sig{deps: deps}
+	if site.IsMaintenance(p.Page) {
+		g.at = s.Reference // a window's page tells its status as of the reference instant
+	}
+	return g
 }
+
+// maintenanceSig is g with every maintenance window of l and the reference instant: what shows
+// the windows coming and under way (the status blocks, the maintenance list, status.json) or their
+// status (maintenance.ics and .json). All the windows, not only those coming: an edit that moves
+// one into or out of the coming ones changes the output, and so does the reference moving past one.
+func maintenanceSig(s *site.Site, l *site.Lang, g sig) sig {
+	deps := append(slices.Clone(g.deps), nil)
+	deps = append(deps, contents(site.Maintenances(l.Pages))...)
+	return sig{deps: deps, extra: g.extra, at: s.Reference}
+}
+
+// withRef is g's reference instant on the deps of d.
+func withRef(g, d sig) sig { return sig{deps: d.deps, extra: g.extra, at: g.at} }
 
 // pagerSig is the sig of page n of a list of pages in pagers of size each: its articles and the
 // length of the list.
@@ -103,6 +123,8 @@ func landingSig(s *site.Site) sig {
 		deps = append(deps, nil)
 		deps = append(deps, contents(s.Ongoing(l.Pages))...)
 		deps = append(deps, nil)
+		deps = append(deps, contents(site.Maintenances(l.Pages))...)
+		deps = append(deps, nil)
 	}
 	return sig{deps: deps, at: s.Reference}
 }
@@ -112,6 +134,8 @@ func landingSig(s *site.Site) sig {
 func ongoingSig(s *site.Site, pages []*site.Page, g sig) sig {
 	deps := append(slices.Clone(g.deps), nil)
 	deps = append(deps, contents(s.Ongoing(pages))...)
+	deps = append(deps, nil) // and every maintenance window: the block lists those coming
+	deps = append(deps, contents(site.Maintenances(pages))...)
 	return sig{deps: deps, extra: g.extra, at: s.Reference}
 }
 

@@ -47,6 +47,11 @@ func plan(s *site.Site, static []source.File) (jobs []job, pages int) {
 		jobs[len(jobs)-1].ref = true
 		add(code+"incidents.ics", render.Target{Kind: render.IncidentsICS, Lang: i}, sig{deps: every.deps, at: s.Reference})
 		jobs[len(jobs)-1].ref = true // an ongoing incident's event ends at the reference instant
+		maint := maintenanceSig(s, l, sig{})
+		add(code+"maintenance.ics", render.Target{Kind: render.MaintenanceICS, Lang: i}, maint)
+		jobs[len(jobs)-1].ref = true
+		add(code+"maintenance.json", render.Target{Kind: render.MaintenanceJSON, Lang: i}, withRef(maint, withTranslations(site.Maintenances(l.Pages))))
+		jobs[len(jobs)-1].ref = true
 	}
 	add("sitemap.xml", render.Target{Kind: render.Sitemap}, sig{deps: all})
 	add("robots.txt", render.Target{Kind: render.Robots}, sig{})
@@ -59,8 +64,9 @@ func plan(s *site.Site, static []source.File) (jobs []job, pages int) {
 	for i, l := range s.Langs {
 		code := l.Code + "/"
 		for k, p := range l.Pages {
-			add(p.OutPath, render.Target{Kind: render.Single, Lang: i, Index: k}, singleSig(p))
-			if len(p.Timeline) > 0 {
+			add(p.OutPath, render.Target{Kind: render.Single, Lang: i, Index: k}, singleSig(s, p))
+			jobs[len(jobs)-1].ref = site.IsMaintenance(p.Page) // its status is told as of the reference
+			if len(p.Timeline) > 0 || site.IsMaintenance(p.Page) {
 				ongoing := site.IsOngoing(p.Page)
 				g := sig{deps: []*content.Page{p.Page}}
 				if ongoing {
@@ -113,6 +119,8 @@ func plan(s *site.Site, static []source.File) (jobs []job, pages int) {
 			}
 		}
 		add(code+"search/index.html", render.Target{Kind: render.Search, Lang: i}, sig{})
+		add(code+"maintenance/index.html", render.Target{Kind: render.MaintenanceList, Lang: i}, maintenanceSig(s, l, sig{}))
+		jobs[len(jobs)-1].ref = true
 	}
 	add("index.html", render.Target{Kind: render.Landing}, landingSig(s))
 	jobs[len(jobs)-1].ref = true

@@ -25,7 +25,8 @@ func IncidentCalendar(s *site.Site, l *site.Lang, w Words) (*ical.Calendar, erro
 }
 
 // IncidentEvent is an article's incident as a calendar event, for incidents.ics and the article's
-// own event.ics; false for an article without a timeline, which has no time span.
+// own event.ics; false for an article without a timeline, which has no time span, and for a
+// maintenance window (MaintenanceEvent).
 //
 // Its UID is the article's language and key at the site's host, which no edit changes. SEQUENCE
 // counts the timeline's entries after the first: each update may move the event's end, and
@@ -33,7 +34,7 @@ func IncidentCalendar(s *site.Site, l *site.Lang, w Words) (*ical.Calendar, erro
 // the reference instant its end is told at, so the same content always gives the same bytes.
 func IncidentEvent(s *site.Site, p *site.Page, w Words) (ical.Event, bool) {
 	start, ok := p.Timeline.Start()
-	if !ok {
+	if !ok || !site.IsIncident(p.Page) {
 		return ical.Event{}, false
 	}
 	e := ical.Event{

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/rokhdad/rokhdad/internal/site"
@@ -15,6 +16,7 @@ type Words interface {
 	EntryHTML(p *site.Page, i int) (string, error) // timeline entry i of p as HTML
 	Anchor(p *site.Page, i int) string             // the fragment that names that entry on p's page
 	T(key string) (string, error)                  // a catalog string
+	Window(p *site.Page) string                    // a maintenance window on the reader's clock, with its length; "" for another article
 }
 
 // Newest is the date of a language's newest article, or of the newest article of the site when the
@@ -60,10 +62,17 @@ func Articles(s *site.Site, l *site.Lang, file string, w Words) *Channel {
 	c.Updated = Newest(s, l)
 	pages := s.FeedPages(l)
 	c.Items = make([]Item, 0, len(pages))
+	maint, _ := w.T("maintenance")
 	for _, p := range pages {
 		cats := append(append([]string{}, p.Services...), p.Tags...)
+		summary := w.Plain(p.Summary)
+		if span := w.Window(p); span != "" {
+			// A maintenance announcement says when, first: a reader decides from the feed alone.
+			cats = append([]string{maint}, cats...)
+			summary = strings.TrimSpace(span + "\n" + summary)
+		}
 		c.Items = append(c.Items, Item{
-			ID: p.Permalink, Title: w.Plain(p.Title), Link: p.Permalink, Summary: w.Plain(p.Summary),
+			ID: p.Permalink, Title: w.Plain(p.Title), Link: p.Permalink, Summary: summary,
 			Published: p.Date, Updated: site.Modified(p), Categories: cats,
 		})
 	}
@@ -130,10 +139,14 @@ func Updates(s *site.Site, l *site.Lang, w Words) (*Channel, error) {
 	return c, nil
 }
 
-// Incidents lists a language's articles for incidents.json.
+// Incidents lists a language's articles for incidents.json: every article but the maintenance
+// windows, which maintenance.json lists.
 func Incidents(l *site.Lang, w Words) []Incident {
 	list := make([]Incident, 0, len(l.Pages))
 	for _, p := range l.Pages {
+		if !site.IsIncident(p.Page) {
+			continue
+		}
 		in := Incident{
 			ID: p.Key, Title: w.Digits(p.Title), URL: p.Permalink, Status: string(p.Timeline.Status()),
 			Severity: string(p.Severity), Services: p.Services, Tags: p.Tags, Published: p.Date,
@@ -153,14 +166,14 @@ func Incidents(l *site.Lang, w Words) []Incident {
 }
 
 // SiteURLs lists the sitemap's pages: the landing page, each language's home, archive, services,
-// tags and search pages with their counterparts, every article with its translations, every year
+// tags, search and maintenance pages with their counterparts, every article with its translations, every year
 // and month of each language's archive, and every service and tag page. A page that exists in
 // several languages names each and an x-default: the landing page for the homes, else the default
 // language's version.
 func SiteURLs(s *site.Site) []URL {
 	var urls []URL
 	def := s.Config.DefaultLanguage
-	for _, sub := range []string{"", "archive/", "services/", "tags/", "search/"} {
+	for _, sub := range []string{"", "archive/", "services/", "tags/", "search/", "maintenance/"} {
 		var alts []Alternate
 		xdef := s.AbsURL(def + "/" + sub)
 		if sub == "" {

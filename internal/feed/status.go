@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/rokhdad/rokhdad/internal/site"
 	"github.com/rokhdad/rokhdad/internal/timeline"
+	"github.com/rokhdad/rokhdad/internal/window"
 )
 
 // StatusVersion is the version of the status.json schema (docs/incidents-json.md, "status.json").
@@ -16,10 +18,18 @@ const StatusVersion = 1
 // Status is what is down now in a language, for /<lang>/status.json: as of the site's reference
 // instant, its ongoing incidents and the state of each of its services.
 type Status struct {
-	Lang     string
-	At       time.Time // the reference instant
-	Ongoing  []StatusIncident
-	Services []StatusService
+	Lang        string
+	At          time.Time // the reference instant
+	Ongoing     []StatusIncident
+	Maintenance []StatusMaintenance // the windows in progress or scheduled, in progress first
+	Services    []StatusService
+}
+
+// StatusMaintenance is a maintenance window in progress or to come.
+type StatusMaintenance struct {
+	ID, Title, URL, Status string
+	Services               []string
+	Starts, Ends           time.Time
 }
 
 // StatusIncident is one ongoing incident.
@@ -36,11 +46,12 @@ type StatusUpdate struct {
 	At                          time.Time
 }
 
-// StatusService is a service and the most serious status of its ongoing incidents, or
-// "operational".
+// StatusService is a service and the most serious status of its ongoing incidents, else
+// "under_maintenance" while a window of its maintenance is in progress, else "operational".
 type StatusService struct {
 	Name, URL, Status string
 	Incidents         []string // the ids of its ongoing incidents
+	Maintenance       []string // the ids of its windows in progress or to come
 }
 
 // seriousness orders the statuses of an ongoing incident, most serious first.
@@ -62,9 +73,20 @@ func CurrentStatus(s *site.Site, l *site.Lang, w Words) (*Status, error) {
 		}
 		st.Ongoing = append(st.Ongoing, in)
 	}
+	for _, p := range s.Upcoming(l.Pages) {
+		st.Maintenance = append(st.Maintenance, StatusMaintenance{ID: p.Key, Title: w.Digits(p.Title), URL: p.Permalink,
+			Status: string(site.MaintenanceStatus(p.Page, s.Reference)), Services: p.Services,
+			Starts: p.Maintenance.Start, Ends: p.Maintenance.End})
+	}
 	for _, t := range l.Services {
 		sv := StatusService{Name: t.Name, URL: s.AbsURL(l.Code + "/services/" + t.Slug + "/"), Status: "operational"}
 		worst := 0
+		for _, p := range s.Upcoming(t.Pages) {
+			sv.Maintenance = append(sv.Maintenance, p.Key)
+			if site.MaintenanceStatus(p.Page, s.Reference) == window.InProgress {
+				sv.Status = "under_maintenance"
+			}
+		}
 		for _, p := range s.Ongoing(t.Pages) {
 			sv.Incidents = append(sv.Incidents, p.Key)
 			if n := seriousness[site.State(p.Page)]; n > worst {
@@ -77,12 +99,23 @@ func CurrentStatus(s *site.Site, l *site.Lang, w Words) (*Status, error) {
 }
 
 type jsonStatus struct {
-	Version  int                  `json:"version"`
-	Language string               `json:"language"`
-	AsOf     *string              `json:"as_of"`
-	Status   string               `json:"status"`
-	Ongoing  []jsonStatusIncident `json:"ongoing"`
-	Services []jsonStatusService  `json:"services"`
+	Version     int                     `json:"version"`
+	Language    string                  `json:"language"`
+	AsOf        *string                 `json:"as_of"`
+	Status      string                  `json:"status"`
+	Ongoing     []jsonStatusIncident    `json:"ongoing"`
+	Maintenance []jsonStatusMaintenance `json:"maintenance"`
+	Services    []jsonStatusService     `json:"services"`
+}
+
+type jsonStatusMaintenance struct {
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	URL      string   `json:"url"`
+	Status   string   `json:"status"`
+	Services []string `json:"services"`
+	Starts   *string  `json:"starts"`
+	Ends     *string  `json:"ends"`
 }
 
 type jsonStatusIncident struct {
@@ -107,10 +140,11 @@ type jsonStatusUpdate struct {
 }
 
 type jsonStatusService struct {
-	Name      string   `json:"name"`
-	URL       string   `json:"url"`
-	Status    string   `json:"status"`
-	Incidents []string `json:"incidents"`
+	Name        string   `json:"name"`
+	URL         string   `json:"url"`
+	Status      string   `json:"status"`
+	Incidents   []string `json:"incidents"`
+	Maintenance []string `json:"maintenance"`
 }
 
 // StatusJSON writes st as /<lang>/status.json (docs/incidents-json.md): "status" is "ongoing"
@@ -121,9 +155,21 @@ func StatusJSON(w io.Writer, st *Status) error {
 	ck.lang("language", st.Lang)
 	ck.time("as_of", st.At)
 	j := jsonStatus{Version: StatusVersion, Language: st.Lang, AsOf: jsonTime(st.At), Status: "operational",
-		Ongoing: []jsonStatusIncident{}, Services: []jsonStatusService{}}
-	if len(st.Ongoing) > 0 {
+		Ongoing: []jsonStatusIncident{}, Maintenance: []jsonStatusMaintenance{}, Services: []jsonStatusService{}}
+	switch {
+	case len(st.Ongoing) > 0:
 		j.Status = "ongoing"
+	case slices.ContainsFunc(st.Maintenance, func(m StatusMaintenance) bool { return m.Status == string(window.InProgress) }):
+		j.Status = "under_maintenance"
+	}
+	for i := range st.Maintenance {
+		m := &st.Maintenance[i]
+		ck.at("maintenance", i, m.ID)
+		ck.absURL("url", m.URL)
+		ck.time("starts", m.Starts)
+		ck.time("ends", m.Ends)
+		j.Maintenance = append(j.Maintenance, jsonStatusMaintenance{ID: clean(m.ID), Title: clean(m.Title), URL: clean(m.URL),
+			Status: m.Status, Services: cleanAll(m.Services), Starts: jsonTime(m.Starts), Ends: jsonTime(m.Ends)})
 	}
 	for i := range st.Ongoing {
 		in := &st.Ongoing[i]
@@ -146,7 +192,8 @@ func StatusJSON(w io.Writer, st *Status) error {
 		if inc == nil {
 			inc = []string{}
 		}
-		j.Services = append(j.Services, jsonStatusService{Name: clean(sv.Name), URL: clean(sv.URL), Status: sv.Status, Incidents: cleanAll(inc)})
+		j.Services = append(j.Services, jsonStatusService{Name: clean(sv.Name), URL: clean(sv.URL), Status: sv.Status,
+			Incidents: cleanAll(inc), Maintenance: cleanAll(sv.Maintenance)})
 	}
 	if ck.err != nil {
 		return ck.err

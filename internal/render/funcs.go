@@ -32,7 +32,8 @@ import (
 //	month INT          (lang) the name of a month of the language's calendar
 //	prose STRING       (lang) a title or summary as HTML: escaped, with the language's digits (the
 //	                   Markdown digit rules) and, on right-to-left pages, Latin runs isolated
-//	status NAME        (lang) the label of an incident status
+//	status NAME        (lang) the label of an incident's or a maintenance window's status
+//	window PAGE        (lang) a maintenance article's window on the reader's clock, or ""
 //	severity NAME      (lang) the label of a severity
 //	downtime PAGE      (lang) an article's duration from its first to its resolved entry, or ""
 //	card PAGE          (lang) an article's card for lists, from the "card" partial; rendered once per
@@ -53,7 +54,7 @@ func placeholderFuncs() template.FuncMap {
 	none := func(...any) string { return "" }
 	fm := template.FuncMap{}
 	for _, name := range []string{"t", "date", "secondaryDate", "clock", "isotime", "num", "prose", "status",
-		"severity", "downtime", "rel", "abs", "year", "month", "termURL", "card", "partialCached", "count", "digitStyle"} {
+		"severity", "downtime", "window", "rel", "abs", "year", "month", "termURL", "card", "partialCached", "count", "digitStyle"} {
 		fm[name] = none
 	}
 	return fm
@@ -71,7 +72,8 @@ func (r *langRenderer) funcs() template.FuncMap {
 		"year":          r.loc.Year,
 		"month":         r.loc.MonthName,
 		"prose":         r.prose,
-		"status":        func(v timeline.Status) (string, error) { return r.cat.T("status_" + string(v)) },
+		"status":        func(v any) (string, error) { return r.cat.T("status_" + fmt.Sprint(v)) },
+		"window":        r.windowSpan,
 		"severity":      func(v content.Severity) (string, error) { return r.cat.T("severity_" + string(v)) },
 		"downtime":      r.downtime,
 		"card":          r.card,
@@ -94,6 +96,15 @@ func (r *langRenderer) secondaryDate(t time.Time) string {
 		return ""
 	}
 	return r.loc.GregorianDate(t)
+}
+
+// windowSpan is a maintenance article's window on the reader's clock, for its card; "" for an
+// article that is no window.
+func (r *langRenderer) windowSpan(p *site.Page) string {
+	if p.Maintenance == nil {
+		return ""
+	}
+	return r.when.Window(p.Maintenance.Window).Span
 }
 
 func (r *langRenderer) downtime(p *site.Page) string {

@@ -58,7 +58,24 @@ func (r *view) eventICS(w io.Writer, p *site.Page) error {
 	if e, ok := feed.IncidentEvent(r.site, p, words{r.langRenderer}); ok {
 		c.Events = append(c.Events, e)
 	}
+	if e, ok := feed.MaintenanceEvent(r.site, p, words{r.langRenderer}); ok {
+		c.Events = append(c.Events, e)
+	}
 	return ical.Write(w, c)
+}
+
+// maintenanceICS writes /<lang>/maintenance.ics (see feed.MaintenanceCalendar).
+func (r *view) maintenanceICS(w io.Writer) error {
+	c, err := feed.MaintenanceCalendar(r.site, r.lang, words{r.langRenderer})
+	if err != nil {
+		return err
+	}
+	return ical.Write(w, c)
+}
+
+// maintenanceJSON writes /<lang>/maintenance.json (see feed.MaintenanceJSON).
+func (r *view) maintenanceJSON(w io.Writer) error {
+	return feed.MaintenanceJSON(w, r.site, r.lang, words{r.langRenderer})
 }
 
 func (r *Renderer) sitemap(w io.Writer, s *site.Site) error { return feed.Sitemap(w, feed.SiteURLs(s)) }
@@ -71,7 +88,15 @@ type words struct{ *langRenderer }
 func (w words) Date(t time.Time) string          { return w.loc.Date(t) }
 func (w words) SecondaryDate(t time.Time) string { return w.secondaryDate(t) }
 
-func (w words) Plain(s string) string             { return w.plain(s) }
+func (w words) Plain(s string) string { return w.plain(s) }
+func (w words) Window(p *site.Page) string {
+	if p.Maintenance == nil {
+		return ""
+	}
+	wt := w.when.Window(p.Maintenance.Window)
+	label, _ := w.cat.T("maintenance_length")
+	return wt.Span + " · " + label + w.colon() + wt.Length
+}
 func (w words) Digits(s string) string            { return w.digits(s) }
 func (w words) T(key string) (string, error)      { return w.cat.T(key) }
 func (w words) Anchor(p *site.Page, i int) string { return updateAnchor(&p.Timeline[i]) }

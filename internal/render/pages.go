@@ -36,6 +36,9 @@ type Data struct {
 	Service  *ServiceView // service: history and downtime
 	Status   *StatusView  // home (first page) and service (first page): what is down now
 	Live     *LiveView    // single: the line at the top of an ongoing incident's page
+
+	Maintenance     *MaintenanceView     // single: a maintenance article's window
+	MaintenanceList *MaintenanceListView // maintenance: the list of windows
 }
 
 // Link is a link to a page in some language.
@@ -96,14 +99,19 @@ func (r *view) renderSingle(w io.Writer, p *site.Page) error {
 	if d.Live, err = r.liveView(p); err != nil {
 		return err
 	}
+	if d.Maintenance, err = r.maintenanceView(r.site, p); err != nil {
+		return err
+	}
 	if len(p.Timeline) > 0 {
 		tv, err := r.timelineView(p)
 		if err != nil {
 			return err
 		}
 		d.Timeline = tv
-		if tv.Chart, err = r.timelineChart(p, tv); err != nil {
-			return err
+		if p.Maintenance == nil { // a maintenance article's updates are news of the work, not an outage to draw
+			if tv.Chart, err = r.timelineChart(p, tv); err != nil {
+				return err
+			}
 		}
 	}
 	return r.kinds["single"].ExecuteTemplate(w, layoutBase, d)

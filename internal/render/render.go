@@ -67,28 +67,31 @@ type Kind uint8
 
 // The kinds of output. Those of one language name it by Target.Lang.
 const (
-	Single       Kind = iota + 1 // an article's page: Lang.Pages[Index]
-	Home                         // page Page of the language's latest articles
-	Archive                      // the archive: every year
-	Year                         // Lang.Years[Index]
-	Month                        // Lang.Years[Index].Months[Month]
-	Terms                        // every service (or tag, with Tags)
-	Term                         // page Page of Lang.Services[Index] (or Tags): a service's first page has its history
-	Search                       // the search page
-	RSS                          // the language's RSS feed of articles
-	Atom                         // its Atom feed of articles
-	Updates                      // its Atom feed of timeline updates
-	Incidents                    // incidents.json
-	SearchIndex                  // search.json
-	Landing                      // the site's landing page, /
-	NotFound                     // 404.html
-	Sitemap                      // sitemap.xml
-	Robots                       // robots.txt
-	NoJekyll                     // .nojekyll, empty
-	CNAME                        // CNAME, when site.toml sets cname
-	StatusJSON                   // status.json: what is down now
-	IncidentsICS                 // incidents.ics: the incidents as calendar events
-	EventICS                     // an article's own event.ics: Lang.Pages[Index]
+	Single          Kind = iota + 1 // an article's page: Lang.Pages[Index]
+	Home                            // page Page of the language's latest articles
+	Archive                         // the archive: every year
+	Year                            // Lang.Years[Index]
+	Month                           // Lang.Years[Index].Months[Month]
+	Terms                           // every service (or tag, with Tags)
+	Term                            // page Page of Lang.Services[Index] (or Tags): a service's first page has its history
+	Search                          // the search page
+	RSS                             // the language's RSS feed of articles
+	Atom                            // its Atom feed of articles
+	Updates                         // its Atom feed of timeline updates
+	Incidents                       // incidents.json
+	SearchIndex                     // search.json
+	Landing                         // the site's landing page, /
+	NotFound                        // 404.html
+	Sitemap                         // sitemap.xml
+	Robots                          // robots.txt
+	NoJekyll                        // .nojekyll, empty
+	CNAME                           // CNAME, when site.toml sets cname
+	StatusJSON                      // status.json: what is down now
+	IncidentsICS                    // incidents.ics: the incidents as calendar events
+	EventICS                        // an article's own event.ics: Lang.Pages[Index]
+	MaintenanceList                 // the maintenance list, /<lang>/maintenance/
+	MaintenanceICS                  // maintenance.ics: the maintenance windows as calendar events
+	MaintenanceJSON                 // maintenance.json: the maintenance windows for programs
 )
 
 // Large reports whether files of kind k cover a whole language or site — the feeds, indexes and
@@ -96,7 +99,7 @@ const (
 // gathered in memory, and after the pages when serve brings the output up to date.
 func (k Kind) Large() bool {
 	switch k {
-	case RSS, Atom, Updates, Incidents, SearchIndex, Sitemap, IncidentsICS:
+	case RSS, Atom, Updates, Incidents, SearchIndex, Sitemap, IncidentsICS, MaintenanceICS, MaintenanceJSON:
 		return true
 	}
 	return false
@@ -175,6 +178,12 @@ func (r *Renderer) render(w io.Writer, s *site.Site, t Target) error {
 		return v.incidentsICS(w)
 	case EventICS:
 		return v.eventICS(w, v.lang.Pages[t.Index])
+	case MaintenanceList:
+		return v.renderMaintenance(w)
+	case MaintenanceICS:
+		return v.maintenanceICS(w)
+	case MaintenanceJSON:
+		return v.maintenanceJSON(w)
 	}
 	return fmt.Errorf("internal error: no output of kind %d", t.Kind)
 }

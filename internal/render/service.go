@@ -2,9 +2,11 @@ package render
 
 import (
 	"html/template"
+	"time"
 
 	"github.com/rokhdad/rokhdad/internal/chart"
 	"github.com/rokhdad/rokhdad/internal/site"
+	"github.com/rokhdad/rokhdad/internal/window"
 )
 
 // ServiceView is a service's history up to the reference instant (see site.ServiceHistory), worded
@@ -16,6 +18,9 @@ type ServiceView struct {
 	Uptime90 string        // the 90 days' uptime: "۹۹٫۴۴٪", "99.44%"
 	Period   string        // what Uptime90 measures: "uptime in the 90 days to 31 December 2023"
 	Note     string        // how the figures are computed, for the reader
+	// MaintNote says that completed maintenance is not downtime, and how much of this service's
+	// there was.
+	MaintNote string
 }
 
 // ServiceYear is one year of a service's history in the language's calendar.
@@ -63,6 +68,26 @@ func (r *view) serviceView(t *site.Term) (*ServiceView, error) {
 	}
 	if sv.Uptime, err = r.uptimeBar(h); err != nil {
 		return nil, err
+	}
+	if sv.MaintNote, err = r.cat.T("uptime_maintenance"); err != nil {
+		return nil, err
+	}
+	if done := site.MaintenanceExcluded(t.Pages, ref); len(done) > 0 {
+		var total time.Duration
+		for _, iv := range done {
+			total += iv.End.Sub(iv.Start)
+		}
+		n := 0
+		for _, p := range t.Pages {
+			if p.Maintenance != nil && site.MaintenanceStatus(p.Page, ref) == window.Completed {
+				n++
+			}
+		}
+		more, err := r.cat.Format("uptime_maintenance_count", "n", r.loc.Int(n), "duration", r.loc.Duration(total))
+		if err != nil {
+			return nil, err
+		}
+		sv.MaintNote += " " + more
 	}
 	return sv, nil
 }

@@ -17,6 +17,12 @@ type StatusView struct {
 	ISO     string // the same, for datetime
 	None    string // "No ongoing incidents as of …" when Ongoing is empty
 	Ongoing []OngoingView
+
+	// The maintenance windows coming or under way as of the reference instant (none: no block).
+	MaintHeading string
+	Maintenance  []MaintenanceItem
+	MaintURL     string // the maintenance list
+	MaintAll     string // its name, for the link
 }
 
 // OngoingView is one ongoing incident in a StatusView.
@@ -52,6 +58,9 @@ func (r *langRenderer) statusView(s *site.Site, pages []*site.Page) (*StatusView
 		if sv.None, err = r.cat.Format("status_none", "date", sv.AsOf); err != nil {
 			return nil, err
 		}
+	}
+	if err := r.upcoming(s, pages, sv); err != nil {
+		return nil, err
 	}
 	return sv, nil
 }

@@ -23,7 +23,7 @@ const (
 )
 
 // pageKinds are the layouts that fill baseof.html's "main" block, one file each: layouts/<kind>.html.
-var pageKinds = []string{"home", "single", "list", "archive", "terms", "service", "search"}
+var pageKinds = []string{"home", "single", "list", "archive", "terms", "service", "search", "maintenance"}
 
 // Templates are the site's parsed layouts. Pages are executed from per-language clones that carry
 // the language's functions (see FuncMap).
