@@ -334,3 +334,91 @@ func langIndex(s *site.Site, code string) int {
 	}
 	return -1
 }
+
+// window is a maintenance article of the incremental site, on the API, from starts to ends (UTC)
+// with extra front matter lines.
+func window(lang, title, starts, ends, extra string) string {
+	return fmt.Sprintf("+++\ntitle = %q\ndate = 2023-07-01T10:00:00Z\nservices = [\"API\"]\ntimezone = \"UTC\"\nstarts = %q\nends = %q\n%s+++\n\nWork on the API (%s).\n",
+		title, starts, ends, extra, lang)
+}
+
+// After every kind of edit to scheduled maintenance, and when the reference instant moves past a
+// window, a Session's output equals a whole build's byte for byte: the status blocks, the
+// maintenance list, the windows' pages (their status is told as of the reference), the service
+// pages' uptime, status.json, maintenance.json and maintenance.ics.
+func TestSessionMaintenance(t *testing.T) {
+	dir := incrementalSite(t, 6) // the newest instant: article 6, 2023-07-07 09:30 PDT
+	for _, lang := range []string{"fa", "en"} {
+		write(t, dir, "content/"+lang+"/maintenance/now.md", window(lang, "Now", "2023-07-07 08:00", "2023-07-07 20:00", ""))
+		write(t, dir, "content/"+lang+"/maintenance/soon.md", window(lang, "Soon", "2023-07-09 08:00", "2023-07-09 10:00", ""))
+	}
+	o := Options{Source: dir, Theme: rokhdad.Theme}
+	sink := newMapSink()
+	sess, _, err := NewSession(o, sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	compare := func(step string) {
+		t.Helper()
+		whole := newMapSink()
+		if _, err := Run(o, whole); err != nil {
+			t.Fatalf("%s: whole build: %v", step, err)
+		}
+		var diffs []string
+		for p, b := range whole.files {
+			if got, ok := sink.files[p]; !ok {
+				diffs = append(diffs, "missing "+p)
+			} else if !bytes.Equal(got, b) {
+				diffs = append(diffs, "differs "+p+": "+firstDiff(string(b), string(got)))
+			}
+		}
+		for p := range sink.files {
+			if _, ok := whole.files[p]; !ok {
+				diffs = append(diffs, "extra "+p)
+			}
+		}
+		sort.Strings(diffs)
+		if len(diffs) > 0 {
+			t.Errorf("%s: %d differences from a whole build, first: %s", step, len(diffs), strings.Join(diffs[:min(5, len(diffs))], "; "))
+		}
+	}
+	update := func(step string, changed ...string) *Update {
+		t.Helper()
+		u, err := updateAll(sess, changed, sink)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		compare(step)
+		return u
+	}
+	compare("first build")
+	if s := string(sink.files["en/index.html"]); !strings.Contains(s, "Now") || !strings.Contains(s, "Soon") {
+		t.Fatal("the home page does not show the coming windows")
+	}
+
+	write(t, dir, "content/en/maintenance/now.md", window("en", "Now", "2023-07-07 08:00", "2023-07-07 20:00", "")+"More words.\n")
+	if u := update("window body edit", "content/en/maintenance/now.md"); !u.InPlace {
+		t.Error("window body edit: the site was resolved again")
+	}
+	write(t, dir, "content/en/maintenance/now.md", window("en", "Now", "2023-07-01 08:00", "2023-07-01 20:00", ""))
+	update("window moved into the past", "content/en/maintenance/now.md")
+	write(t, dir, "content/en/maintenance/soon.md", window("en", "Soon", "2023-07-09 08:00", "2023-07-09 10:00", "status = \"cancelled\"\n"))
+	update("window cancelled", "content/en/maintenance/soon.md")
+	write(t, dir, "content/fa/maintenance/soon.md", window("fa", "Soon", "2023-07-09 08:00", "2023-07-09 10:00",
+		"\n[[timeline]]\nat = \"2023-07-07 17:00\"\nstatus = \"in_progress\"\ntext = \"Begun early.\"\n"))
+	update("window begun early by an update", "content/fa/maintenance/soon.md")
+	// An incident's update after the Persian window's end moves the reference past it: completed.
+	write(t, dir, "content/fa/incidents/a03.md", strings.Replace(article(3, "fa", ""), "+++\n\n",
+		"\n[[timeline]]\nat = \"2023-07-09 12:00\"\nstatus = \"resolved\"\ntext = \"Later note.\"\n+++\n\n", 1))
+	u := update("the reference passes a window", "content/fa/incidents/a03.md")
+	if s := string(sink.files["fa/maintenance/soon/index.html"]); !strings.Contains(s, "status-completed") {
+		t.Errorf("the reference passes a window: fa/maintenance/soon is not completed (rendered %v)", u.Written)
+	}
+	write(t, dir, "content/en/maintenance/later.md", window("en", "Later", "2023-08-01 08:00", "2023-08-01 09:00", ""))
+	update("new window", "content/en/maintenance/later.md")
+	if err := os.Remove(filepath.Join(dir, "content/en/maintenance/later.md")); err != nil {
+		t.Fatal(err)
+	}
+	update("window deleted", "content/en/maintenance/later.md")
+}
