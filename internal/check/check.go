@@ -42,6 +42,7 @@ const (
 	RuleTimelineStatus = "timeline-status"
 	RuleResolved       = "resolved"
 	RuleUntranslated   = "untranslated"
+	RuleWindow         = "window"
 )
 
 // Options say what to check.
@@ -147,6 +148,7 @@ func Site(o Options) (diag.List, error) {
 		}
 		found = append(found, a.warnings(cfg, fsys, keys, known)...)
 		found = append(found, untranslated(a, all[a.key], cfg)...)
+		found = append(found, windowRules(a, all[a.key])...)
 		for _, d := range found {
 			if d.Severity == diag.Warning && fst.off(d.Line, d.Rule) {
 				continue
@@ -208,7 +210,7 @@ func (a *article) warnings(cfg *config.Config, fsys *source.FS, keys map[string]
 		}
 	}
 	for _, e := range p.Timeline {
-		if e.Status == "" {
+		if e.Status == "" && p.Maintenance == nil { // a window's update may be news alone
 			list = append(list, warn(a.file, e.Line, 1, RuleTimelineStatus, "the timeline entry has no status",
 				`add status = "investigating", "identified", "monitoring" or "resolved"`))
 		}

@@ -233,6 +233,7 @@ func Parse(file string, src []byte, defaultZone *time.Location) (*Page, error) {
 	} else {
 		for _, key := range []string{"starts", "ends"} {
 			if t.Has(key) {
+				t.String(key, false) // read, so that it is not also an unknown key
 				t.Errorf(key, "move the file into content/"+langOf(file)+"/maintenance/, where articles announce scheduled maintenance",
 					"%s is the start or end of a maintenance window, and this article is not in the maintenance section", key)
 			}

@@ -74,6 +74,11 @@ func TestParseMaintenanceErrors(t *testing.T) {
 			continue
 		}
 		d := ds[0]
+		for _, o := range ds {
+			if strings.Contains(o.Msg, "unknown key") {
+				t.Errorf("%s: also %q", c.name, o.Msg)
+			}
+		}
 		if d.File != c.file || (c.line > 0 && d.Line != c.line) || !strings.Contains(d.Msg, c.msg) || !strings.Contains(d.Hint+d.Msg, c.hint) {
 			t.Errorf("%s: got %s:%d %q (hint %q); want line %d, %q, hint %q", c.name, d.File, d.Line, d.Msg, d.Hint, c.line, c.msg, c.hint)
 		}
