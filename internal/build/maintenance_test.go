@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/rokhdad/rokhdad"
 )
@@ -220,8 +221,8 @@ func TestMaintenance(t *testing.T) {
 	// The calendars, read back by an independent parser.
 	py := debianPython(t, "icalendar")
 	type event struct {
-		UID, Start, End, Summary, URL, Status string
-		Sequence                              int
+		UID, Start, End, Summary, Desc, URL, Status string
+		Sequence                                    int
 	}
 	readICS := func(file string) []event {
 		t.Helper()
@@ -260,6 +261,13 @@ func TestMaintenance(t *testing.T) {
 			own := readICS(filepath.Join(dest, strings.TrimPrefix(m.URL, "https://example.org/status/"), "event.ics"))
 			if len(own) != 1 || own[0] != e {
 				t.Errorf("%s: the page's event.ics holds %+v, want %+v", uid, own, e)
+			}
+		}
+		if lang == "fa" { // a long Persian summary with , ; and \: folded and escaped, read back whole
+			i := slices.IndexFunc(events, func(e event) bool { return e.UID == "fa/maintenance/tehran-dst@example.org" })
+			want := "کار روی شبکهٔ لبه هم‌زمان با آغاز ساعت تابستانی تهران؛ در این مدت درخواست‌ها ممکن است کند شوند، یا برای چند دقیقه قطع شوند. مسیر C:\\edge\\config عوض می‌شود.\nEdge"
+			if i < 0 || strings.Map(dropBidi, events[i].Desc) != want || events[i].Summary != "نگهداری شبکه در آغاز ساعت تابستانی تهران" {
+				t.Errorf("fa tehran-dst: read back %+v, want the description %q", events, want)
 			}
 		}
 		if inc := readICS(filepath.Join(dest, lang, "incidents.ics")); len(inc) != 1 {
@@ -337,4 +345,46 @@ func mustJSON(t *testing.T, s string, v any) {
 func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
+}
+
+// TestMaintenanceGolden holds the maintenance site's calendars and maintenance.json to golden
+// files (go test ./internal/build -run TestMaintenanceGolden -update rewrites them; review the
+// diff): the Persian calendar's folding of Persian text, escaping, CRLF, UIDs and SEQUENCE.
+func TestMaintenanceGolden(t *testing.T) {
+	dest := buildMaintenance(t, "testdata/sites/maintenance")
+	for _, f := range []string{"fa/maintenance.ics", "en/maintenance.ics", "fa/maintenance/la-fallback/event.ics", "en/maintenance.json", "fa/status.json"} {
+		got, err := os.ReadFile(filepath.Join(dest, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(f, ".ics") {
+			for i, line := range strings.Split(strings.TrimSuffix(string(got), "\r\n"), "\r\n") {
+				if len(line) > 75 || !utf8.ValidString(line) || strings.ContainsAny(line, "\r\n") {
+					t.Errorf("%s line %d: %d octets, valid UTF-8 %v: %q", f, i+1, len(line), utf8.ValidString(line), line)
+				}
+			}
+		}
+		golden := filepath.Join("testdata/golden", "maintenance."+strings.ReplaceAll(f, "/", "."))
+		if *update {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run with -update)", err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s differs from %s: %s", f, golden, firstDiff(string(want), string(got)))
+		}
+	}
+}
+
+// dropBidi drops the bidi isolates a right-to-left language's plain text puts around Latin runs.
+func dropBidi(r rune) rune {
+	if r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f {
+		return -1
+	}
+	return r
 }
