@@ -87,7 +87,7 @@ func TestNewSite(t *testing.T) {
 		"actions/checkout@v7", "actions/setup-go@v7", "actions/configure-pages@v6",
 		"actions/upload-pages-artifact@v5", "actions/deploy-pages@v5",
 		"  schedule:\n    - cron: ", "  workflow_dispatch:", "  push:\n    branches: [main]",
-		`SOURCE_DATE_EPOCH="$(date -u -d 'today 00:00' +%s)"`,
+		`SOURCE_DATE_EPOCH="$(( $(date -u +%s) / 3600 * 3600 ))"`,
 		`rokhdad build --baseURL "${{ steps.pages.outputs.base_url }}/" -d public`,
 		`rokhdad check --output public --baseURL "${{ steps.pages.outputs.base_url }}/"`,
 		"id-token: write", "pages: write",
