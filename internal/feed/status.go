@@ -46,12 +46,13 @@ type StatusUpdate struct {
 	At                          time.Time
 }
 
-// StatusService is a service and the most serious status of its ongoing incidents, else
-// "under_maintenance" while a window of its maintenance is in progress, else "operational".
+// StatusService is a service and the most serious status of its ongoing incidents, or
+// "operational"; and its maintenance windows.
 type StatusService struct {
 	Name, URL, Status string
 	Incidents         []string // the ids of its ongoing incidents
 	Maintenance       []string // the ids of its windows in progress or to come
+	UnderMaintenance  bool     // a window of it is in progress
 }
 
 // seriousness orders the statuses of an ongoing incident, most serious first.
@@ -84,7 +85,7 @@ func CurrentStatus(s *site.Site, l *site.Lang, w Words) (*Status, error) {
 		for _, p := range s.Upcoming(t.Pages) {
 			sv.Maintenance = append(sv.Maintenance, p.Key)
 			if site.MaintenanceStatus(p.Page, s.Reference) == window.InProgress {
-				sv.Status = "under_maintenance"
+				sv.UnderMaintenance = true
 			}
 		}
 		for _, p := range s.Ongoing(t.Pages) {
@@ -104,6 +105,7 @@ type jsonStatus struct {
 	AsOf        *string                 `json:"as_of"`
 	Status      string                  `json:"status"`
 	Ongoing     []jsonStatusIncident    `json:"ongoing"`
+	UnderMaint  bool                    `json:"under_maintenance"`
 	Maintenance []jsonStatusMaintenance `json:"maintenance"`
 	Services    []jsonStatusService     `json:"services"`
 }
@@ -144,6 +146,7 @@ type jsonStatusService struct {
 	URL         string   `json:"url"`
 	Status      string   `json:"status"`
 	Incidents   []string `json:"incidents"`
+	UnderMaint  bool     `json:"under_maintenance"`
 	Maintenance []string `json:"maintenance"`
 }
 
@@ -156,12 +159,10 @@ func StatusJSON(w io.Writer, st *Status) error {
 	ck.time("as_of", st.At)
 	j := jsonStatus{Version: StatusVersion, Language: st.Lang, AsOf: jsonTime(st.At), Status: "operational",
 		Ongoing: []jsonStatusIncident{}, Maintenance: []jsonStatusMaintenance{}, Services: []jsonStatusService{}}
-	switch {
-	case len(st.Ongoing) > 0:
+	if len(st.Ongoing) > 0 {
 		j.Status = "ongoing"
-	case slices.ContainsFunc(st.Maintenance, func(m StatusMaintenance) bool { return m.Status == string(window.InProgress) }):
-		j.Status = "under_maintenance"
 	}
+	j.UnderMaint = slices.ContainsFunc(st.Maintenance, func(m StatusMaintenance) bool { return m.Status == string(window.InProgress) })
 	for i := range st.Maintenance {
 		m := &st.Maintenance[i]
 		ck.at("maintenance", i, m.ID)
@@ -193,7 +194,7 @@ func StatusJSON(w io.Writer, st *Status) error {
 			inc = []string{}
 		}
 		j.Services = append(j.Services, jsonStatusService{Name: clean(sv.Name), URL: clean(sv.URL), Status: sv.Status,
-			Incidents: cleanAll(inc), Maintenance: cleanAll(sv.Maintenance)})
+			Incidents: cleanAll(inc), UnderMaint: sv.UnderMaintenance, Maintenance: cleanAll(sv.Maintenance)})
 	}
 	if ck.err != nil {
 		return ck.err
