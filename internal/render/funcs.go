@@ -100,11 +100,11 @@ func (r *langRenderer) secondaryDate(t time.Time) string {
 
 // windowSpan is a maintenance article's window on the reader's clock, for its card; "" for an
 // article that is no window.
-func (r *langRenderer) windowSpan(p *site.Page) string {
+func (r *langRenderer) windowSpan(p *site.Page) template.HTML {
 	if p.Maintenance == nil {
 		return ""
 	}
-	return r.when.Window(p.Maintenance.Window).Span
+	return r.prose(r.when.Window(p.Maintenance.Window).Span)
 }
 
 func (r *langRenderer) downtime(p *site.Page) string {

@@ -95,7 +95,7 @@ func (w words) Window(p *site.Page) string {
 	}
 	wt := w.when.Window(p.Maintenance.Window)
 	label, _ := w.cat.T("maintenance_length")
-	return wt.Span + " · " + label + w.colon() + wt.Length
+	return w.plain(wt.Span + " · " + label + w.colon() + wt.Length)
 }
 func (w words) Digits(s string) string            { return w.digits(s) }
 func (w words) T(key string) (string, error)      { return w.cat.T(key) }

@@ -22,13 +22,13 @@ type MaintenanceItem struct {
 	URL              string
 	Status           window.Status
 	StatusLabel      string
-	Span             string        // the window on the reader's clock (when.WindowText)
+	Span             template.HTML // the window on the reader's clock (when.WindowText), Latin runs isolated on right-to-left pages
 	Source           template.HTML // the window as the source gave it, or ""
 	Length           string        // "Length: 2 h"
 	Relative         string        // "starts in 3 d", "ends in 40 min", or ""
 	StartISO, EndISO string
 	Services         []TermLink
-	Notes            []string
+	Notes            []template.HTML
 }
 
 // TermLink is a service's name and page.
@@ -42,6 +42,8 @@ type MaintenanceView struct {
 	AsOfISO          string
 	Relative         string
 	Window           when.WindowText
+	Span             template.HTML   // Window.Span for the page (see MaintenanceItem.Span)
+	Notes            []template.HTML // Window.Notes likewise
 	StartISO, EndISO string
 }
 
@@ -64,8 +66,8 @@ func (r *langRenderer) maintenanceItem(s *site.Site, p *site.Page) (MaintenanceI
 	m := p.Maintenance
 	st := site.MaintenanceStatus(p.Page, s.Reference)
 	wt := r.when.Window(m.Window)
-	it := MaintenanceItem{Title: r.prose(p.Title), URL: p.URL, Status: st, Span: wt.Span, Source: wt.Source,
-		Relative: r.when.Relative(m.Window, st, s.Reference), StartISO: utc(m.Start), EndISO: utc(m.End), Notes: wt.Notes}
+	it := MaintenanceItem{Title: r.prose(p.Title), URL: p.URL, Status: st, Span: r.prose(wt.Span), Source: wt.Source,
+		Relative: r.when.Relative(m.Window, st, s.Reference), StartISO: utc(m.Start), EndISO: utc(m.End), Notes: r.proseAll(wt.Notes)}
 	var err error
 	if it.StatusLabel, err = r.cat.T("status_" + string(st)); err != nil {
 		return it, err
@@ -81,6 +83,15 @@ func (r *langRenderer) maintenanceItem(s *site.Site, p *site.Page) (MaintenanceI
 	return it, nil
 }
 
+// proseAll is prose of each of ss.
+func (r *langRenderer) proseAll(ss []string) []template.HTML {
+	out := make([]template.HTML, len(ss))
+	for i, s := range ss {
+		out[i] = r.prose(s)
+	}
+	return out
+}
+
 // colon is the language's ": " (a Persian colon takes no space before it either).
 func (r *langRenderer) colon() string { return ": " }
 
@@ -93,6 +104,7 @@ func (r *langRenderer) maintenanceView(s *site.Site, p *site.Page) (*Maintenance
 	st := site.MaintenanceStatus(p.Page, s.Reference)
 	mv := &MaintenanceView{Status: st, Window: r.when.Window(m.Window), StartISO: utc(m.Start), EndISO: utc(m.End),
 		AsOfISO: utc(s.Reference), Relative: r.when.Relative(m.Window, st, s.Reference)}
+	mv.Span, mv.Notes = r.prose(mv.Window.Span), r.proseAll(mv.Window.Notes)
 	var err error
 	if mv.StatusLabel, err = r.cat.T("status_" + string(st)); err != nil {
 		return nil, err
