@@ -137,6 +137,10 @@ func Site(o Options) (diag.List, error) {
 		keys[a.key] = append(keys[a.key], a) // a file that does not parse still counts as a translation
 		known[a.lang.Code+"/"+a.key] = true
 	}
+	moved := map[string]diag.List{}
+	for _, d := range movedWindows(o.Source, arts) {
+		moved[d.File] = append(moved[d.File], d)
+	}
 	for _, a := range arts {
 		fst, badIgnores := st.forFile(a.src)
 		var found diag.List
@@ -149,6 +153,7 @@ func Site(o Options) (diag.List, error) {
 		found = append(found, a.warnings(cfg, fsys, keys, known)...)
 		found = append(found, untranslated(a, all[a.key], cfg)...)
 		found = append(found, windowRules(a, all[a.key])...)
+		found = append(found, moved[a.file]...)
 		for _, d := range found {
 			if d.Severity == diag.Warning && fst.off(d.Line, d.Rule) {
 				continue

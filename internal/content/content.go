@@ -411,6 +411,23 @@ func cleanList(t *tomldoc.Table, key string) []string {
 	return out
 }
 
+// Modified is when the article last changed, as far as its file says: the latest of its date,
+// lastmod and timeline entries and their corrections.
+func (p *Page) Modified() time.Time {
+	t := p.Date
+	if p.Updated.After(t) {
+		t = p.Updated
+	}
+	for i := range p.Timeline {
+		for _, u := range []time.Time{p.Timeline[i].At, p.Timeline[i].Updated} {
+			if u.After(t) {
+				t = u
+			}
+		}
+	}
+	return t
+}
+
 // String describes a page for messages.
 func (p *Page) String() string { return fmt.Sprintf("%s (%s)", p.File, p.Lang) }
 

@@ -47,17 +47,7 @@ func (s *Site) At(ref time.Time) *Site {
 
 // Modified is when an article last changed, as far as its file says: the latest of its date,
 // lastmod and timeline entries and their corrections.
-func Modified(p *Page) time.Time {
-	t := Later(p.Date, p.Updated)
-	if n := len(p.Timeline); n > 0 {
-		// Entries are in order, so the last has the latest at; any may have been corrected later.
-		t = Later(t, p.Timeline[n-1].At)
-		for i := range p.Timeline {
-			t = Later(t, p.Timeline[i].Updated)
-		}
-	}
-	return t
-}
+func Modified(p *Page) time.Time { return p.Page.Modified() }
 
 // Later is the later of a and b.
 func Later(a, b time.Time) time.Time {
