@@ -89,11 +89,11 @@ var colorRules = []string{"color-contrast", "link-in-text-block"}
 
 // TestAccessibility runs axe-core on every kind of page the default theme makes (pageVisits: the
 // landing and 404 pages, and in each language the home page and its page 2, an article, the
-// archive with a year and a month, the services and tags indexes with a service and a tag, and the
-// search page, empty and with results), on the generated site, and fails on any violation of
-// impact "serious" or "critical"; lesser violations are logged. All rules run in the light color
-// scheme; then the page switches to the dark one (prefers-color-scheme: dark) and the rules about
-// colors run again.
+// archive with a year and a month, the services and tags indexes with a service and a tag, the
+// search page, empty and with results, and the maintenance list and a window's page), on the
+// generated site, and fails on any violation of impact "serious" or "critical"; lesser violations
+// are logged. All rules run in the light color scheme; then the page switches to the dark one
+// (prefers-color-scheme: dark) and the rules about colors run again.
 func TestAccessibility(t *testing.T) {
 	genURL(t, "") // build the site once, before the tabs' clocks start
 	for _, v := range pageVisits() {

@@ -27,6 +27,10 @@
 //     service and search pages of both languages and on the 404 page, with all rules in the light
 //     color scheme and the color rules again in the dark one;
 //   - the 404 page: its stylesheet and links load from a path deep under /sub/;
+//   - scheduled maintenance on a generated site whose windows are placed around its reference
+//     instant (gensite_test.go, maintenance_test.go): the block of coming windows after the
+//     status block on the home and landing pages, in order and in the language's direction and
+//     digits, the maintenance list by month, and a window's page;
 //   - that the checks themselves can fail, on a deliberately broken page in testdata/.
 //
 // They also write full-page screenshots of the home and article pages, desktop (1280×900) and

@@ -67,7 +67,8 @@ func startGenSite() {
 		os.RemoveAll(tmp)
 		genErr = err
 	}
-	if err := writeGenSite(src); err != nil {
+	ref, err := writeGenSite(src)
+	if err != nil {
 		fail(err)
 		return
 	}
@@ -76,8 +77,19 @@ func startGenSite() {
 		fail(err)
 		return
 	}
-	if _, err := build.ToDir(build.Options{Source: src, Theme: rokhdad.Theme, BaseURL: base}, out); err != nil {
+	// The maintenance windows are placed around the content's newest instant: a SOURCE_DATE_EPOCH
+	// in the environment would move the reference past them, so this build goes without it.
+	if v, ok := os.LookupEnv(build.EpochVar); ok {
+		os.Unsetenv(build.EpochVar)
+		defer os.Setenv(build.EpochVar, v)
+	}
+	res, err := build.ToDir(build.Options{Source: src, Theme: rokhdad.Theme, BaseURL: base}, out)
+	if err != nil {
 		fail(fmt.Errorf("building: %w", err))
+		return
+	}
+	if !res.Site.Reference.Equal(ref) {
+		fail(fmt.Errorf("the generated site's reference instant is %v, want %v (the maintenance windows are placed around it)", res.Site.Reference, ref))
 		return
 	}
 	mux := http.NewServeMux()
@@ -93,32 +105,49 @@ func startGenSite() {
 }
 
 // writeGenSite writes the generated site's source into dir: the repository's site.toml and
-// content, and genArticles more articles per language (the same file names in both, so that each
-// is the other's translation).
-func writeGenSite(dir string) error {
+// content, genArticles more articles per language (the same file names in both, so that each is
+// the other's translation), and the maintenance windows of genMaintenance around the reference
+// instant the rest gives (which it returns: the windows name no instant later than it, so it
+// stays the site's).
+func writeGenSite(dir string) (time.Time, error) {
 	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join(repoRoot, "content"))); err != nil {
-		return err
+		return time.Time{}, err
 	}
 	toml, err := os.ReadFile(filepath.Join(repoRoot, "site.toml"))
 	if err != nil {
-		return err
+		return time.Time{}, err
 	}
 	if err := os.WriteFile(filepath.Join(dir, "site.toml"), toml, 0o644); err != nil {
-		return err
+		return time.Time{}, err
 	}
-	for _, lang := range []string{"fa", "en"} {
-		folder := filepath.Join(dir, "content", lang, "incidents")
+	write := func(folder, name, text string) error {
 		if err := os.MkdirAll(folder, 0o755); err != nil {
 			return err
 		}
+		return os.WriteFile(filepath.Join(folder, name), []byte(text), 0o644)
+	}
+	for _, lang := range []string{"fa", "en"} {
 		for i := 1; i <= genArticles; i++ {
-			name := filepath.Join(folder, fmt.Sprintf("generated-%02d.md", i))
-			if err := os.WriteFile(name, []byte(genArticle(lang, i)), 0o644); err != nil {
-				return err
+			if err := write(filepath.Join(dir, "content", lang, "incidents"), fmt.Sprintf("generated-%02d.md", i), genArticle(lang, i)); err != nil {
+				return time.Time{}, err
 			}
 		}
 	}
-	return nil
+	// The reference instant of the site so far: the newest instant its content names.
+	s, fsys, err := build.Site(build.Options{Source: dir, Theme: rokhdad.Theme})
+	if err != nil {
+		return time.Time{}, fmt.Errorf("loading the generated site: %w", err)
+	}
+	fsys.Close()
+	ref := s.Reference
+	for _, lang := range []string{"fa", "en"} {
+		for _, m := range genWindows {
+			if err := write(filepath.Join(dir, "content", lang, "maintenance"), m.name+".md", genMaintenance(lang, m, ref)); err != nil {
+				return time.Time{}, err
+			}
+		}
+	}
+	return ref, nil
 }
 
 var (
@@ -180,5 +209,106 @@ func genArticle(lang string, i int) string {
 	}
 	b.WriteString("+++\n\n")
 	b.WriteString(body)
+	return b.String()
+}
+
+// genInProgress is the generated maintenance window in progress at the reference instant; its
+// service is GitHub.
+const genInProgress = "github-upgrade"
+
+// genWindow is a maintenance window of the generated site, placed relative to its reference
+// instant.
+type genWindow struct {
+	name     string
+	title    map[string]string // by language
+	services []string
+	zone     string
+	start    func(ref time.Time) time.Time // the window's start, from the reference instant (UTC)
+	length   time.Duration
+	// announced is how long before the reference the article is dated.
+	announced time.Duration
+	status    string // as written; "" lets the reference decide
+	updates   []genUpdate
+}
+
+// genUpdate is a timeline entry of a window, at an offset from its start.
+type genUpdate struct {
+	after  time.Duration
+	status string
+	text   map[string]string
+}
+
+// hoursFrom is a window's start n hours from the reference truncated to the hour.
+func hoursFrom(n int) func(time.Time) time.Time {
+	return func(ref time.Time) time.Time { return ref.Truncate(time.Hour).Add(time.Duration(n) * time.Hour) }
+}
+
+// dayAt is a window's start on the day d days after the reference's (UTC), at h:m UTC.
+func dayAt(d, h, m int) func(time.Time) time.Time {
+	return func(ref time.Time) time.Time {
+		y, mo, day := ref.Date()
+		return time.Date(y, mo, day+d, h, m, 0, 0, time.UTC)
+	}
+}
+
+// genWindows are the generated site's maintenance windows, the same in both languages. At the
+// reference instant:
+//
+//   - github-upgrade is in progress, from the hour before it for 4 h (GitHub, which generated
+//     incidents name; no status written: the clock decides);
+//   - cdn-migration is scheduled, on the fourth day after from 19:30 to 22:30 UTC — 23:00 to 02:00
+//     in Tehran, past midnight — written as Los Angeles wall times (midday there: never in a
+//     clock change);
+//   - storage-work was completed twenty days before, an update saying so ending it early;
+//   - network-called-off, eight days ahead, was cancelled (status = "cancelled").
+//
+// None names an instant after the reference, so it stays where the incidents put it.
+var genWindows = []genWindow{
+	{name: genInProgress, title: map[string]string{"fa": "ارتقای پایگاه داده‌های GitHub", "en": "GitHub database upgrade"},
+		services: []string{"GitHub"}, zone: "UTC", start: hoursFrom(-1), length: 4 * time.Hour, announced: 5 * 24 * time.Hour},
+	{name: "cdn-migration", title: map[string]string{"fa": "جابه‌جایی شبکهٔ تحویل محتوا", "en": "Content delivery network migration"},
+		services: []string{"Cloudflare", "Amazon S3"}, zone: "America/Los_Angeles", start: dayAt(4, 19, 30), length: 3 * time.Hour, announced: 2 * 24 * time.Hour},
+	{name: "storage-work", title: map[string]string{"fa": "نگهداری سامانهٔ ذخیره‌سازی", "en": "Storage system maintenance"},
+		services: []string{"Slack"}, zone: "UTC", start: dayAt(-20, 2, 0), length: 3 * time.Hour, announced: 27 * 24 * time.Hour,
+		updates: []genUpdate{
+			{0, "in_progress", map[string]string{"fa": "کار آغاز شد.", "en": "Work began."}},
+			{2*time.Hour + 10*time.Minute, "completed", map[string]string{"fa": "کار زودتر از برنامه به پایان رسید.", "en": "Work finished ahead of schedule."}},
+		}},
+	{name: "network-called-off", title: map[string]string{"fa": "نگهداری شبکهٔ Discord لغو شد", "en": "Discord network maintenance called off"},
+		services: []string{"Discord"}, zone: "UTC", start: dayAt(8, 1, 0), length: 2 * time.Hour, announced: 10 * 24 * time.Hour, status: "cancelled"},
+}
+
+// genMaintenance writes window m of the generated site in lang, relative to the reference ref.
+func genMaintenance(lang string, m genWindow, ref time.Time) string {
+	ref = ref.UTC()
+	start := m.start(ref)
+	end := start.Add(m.length)
+	zone, err := time.LoadLocation(m.zone)
+	if err != nil {
+		panic(err)
+	}
+	wall := func(t time.Time) string { return t.In(zone).Format("2006-01-02 15:04") }
+	q := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
+	var b strings.Builder
+	fmt.Fprintf(&b, "+++\ntitle = %s\ndate = %s\nservices = [", q(m.title[lang]), ref.Add(-m.announced).Format(time.RFC3339))
+	for i, s := range m.services {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(q(s))
+	}
+	fmt.Fprintf(&b, "]\ntimezone = %q\nstarts = %q\nends = %q\n", m.zone, wall(start), wall(end))
+	if m.status != "" {
+		fmt.Fprintf(&b, "status = %q\n", m.status)
+	}
+	for _, u := range m.updates {
+		fmt.Fprintf(&b, "\n[[timeline]]\nat = %q\nstatus = %q\ntext = %s\n", wall(start.Add(u.after)), u.status, q(u.text[lang]))
+	}
+	b.WriteString("+++\n\n")
+	if lang == "fa" {
+		b.WriteString("در این بازه ممکن است سرویس برای چند دقیقه در دسترس نباشد. پس از پایان کار، همه‌چیز به حالت عادی برمی‌گردد.\n")
+	} else {
+		b.WriteString("The service may be unavailable for a few minutes during the window. Everything returns to normal once the work is done.\n")
+	}
 	return b.String()
 }

@@ -30,7 +30,8 @@ const searchReady = `!!document.querySelector(".search-results:not([hidden]) li"
 // pageVisits lists every kind of page the default theme makes: the landing page and the 404 page
 // (both bilingual), and for each language the home page and its page 2, an article, the archive
 // and one of its years and months, the services index and a service, the tags index and a tag,
-// and the search page, empty and with results.
+// the search page, empty and with results, the maintenance list and a maintenance window's page
+// (the one in progress).
 func pageVisits() []pageVisit {
 	vs := []pageVisit{
 		{name: "landing", rel: "", status: http.StatusOK},
@@ -57,6 +58,8 @@ func pageVisits() []pageVisit {
 			{"tag", own["tag"], ""},
 			{"search", "search/", ""},
 			{"search-results", "search/?q=" + searchQuery, searchReady},
+			{"maintenance", "maintenance/", ""},
+			{"maintenance-article", "maintenance/" + genInProgress + "/", ""},
 		} {
 			vs = append(vs, pageVisit{name: lang + "-" + p.name, rel: lang + "/" + p.rel, status: http.StatusOK, chrome: true, ready: p.ready})
 		}

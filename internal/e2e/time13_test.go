@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -61,8 +62,12 @@ func TestTime13Pages(t *testing.T) {
 								t.Fatal(err)
 							}
 						case "home":
-							if n := eval[int](tb, `document.querySelectorAll('.subscribe a').length`); n != 4 {
-								t.Errorf("%d subscribe links, want 4 (RSS, Atom, updates, calendar)", n)
+							// The feeds and the two calendars, in this order, and nothing else.
+							links := eval[[]string](tb, `[...document.querySelectorAll('.subscribe a')].map(a => a.getAttribute('href').replace(/^.*\//, '') + ' ' + a.type)`)
+							want := []string{"rss.xml application/rss+xml", "atom.xml application/atom+xml", "updates.xml application/atom+xml",
+								"incidents.ics text/calendar", "maintenance.ics text/calendar"}
+							if strings.Join(links, ", ") != strings.Join(want, ", ") {
+								t.Errorf("subscribe links %q, want %q (RSS, Atom, updates, the incidents' and the maintenance calendars)", links, want)
 							}
 						}
 						png := fullPageScreenshot(tb, w, 800, w < 600)
