@@ -109,7 +109,7 @@ func (r *langRenderer) maintenanceView(s *site.Site, p *site.Page) (*Maintenance
 	if mv.StatusLabel, err = r.cat.T("status_" + string(st)); err != nil {
 		return nil, err
 	}
-	if mv.AsOf, err = r.cat.Format("maintenance_status", "date", r.when.DateTime(s.Reference)); err != nil {
+	if mv.AsOf, err = r.cat.Format("maintenance_status", "date", r.when.DateTimeZone(s.Reference)); err != nil {
 		return nil, err
 	}
 	return mv, nil
@@ -154,7 +154,7 @@ func (r *view) renderMaintenance(w io.Writer) error {
 		ml.Upcoming = append(ml.Upcoming, it)
 	}
 	if len(ml.Upcoming) == 0 {
-		if ml.None, err = r.cat.Format("maintenance_none", "date", r.when.DateTime(s.Reference)); err != nil {
+		if ml.None, err = r.cat.Format("maintenance_none", "date", r.when.DateTimeZone(s.Reference)); err != nil {
 			return err
 		}
 	}

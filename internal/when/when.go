@@ -30,6 +30,14 @@ func (r *Reader) DateTime(t time.Time) string {
 	return s
 }
 
+// DateTimeZone is DateTime with the zone always named, by its label when its abbreviation is
+// numeric ("17 آبان ۱۴۰۲، ساعت ۱۲:۵۰ به وقت تهران"): for a line that stands alone, with no
+// timeline note beside it to name the zone.
+func (r *Reader) DateTimeZone(t time.Time) string {
+	s, _ := r.cat.Format("datetime", "date", r.loc.Date(t), "time", r.loc.Clock(t)+" "+r.ZoneLabel(t.In(r.loc.Zone())))
+	return s
+}
+
 // Clock is the time in the reader's zone, followed by the zone's abbreviation when it is made
 // of letters ("03:52 UTC"); a numeric zone is named once in the timeline's note instead.
 func (r *Reader) Clock(t time.Time) string {

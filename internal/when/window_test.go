@@ -131,3 +131,20 @@ func TestRelative(t *testing.T) {
 }
 
 var tags = regexp.MustCompile(`<[^>]+>`)
+
+// TestDateTimeZone: a line that stands alone names its zone, by label when the zone has no letters.
+func TestDateTimeZone(t *testing.T) {
+	at := time.Date(2023, 11, 8, 9, 20, 0, 0, time.UTC)
+	for _, c := range []struct {
+		r    *Reader
+		want string
+	}{
+		{reader(t, "fa", "Asia/Tehran", locale.Persian), "۱۷ آبان ۱۴۰۲، ساعت ۱۲:۵۰ به وقت تهران"},
+		{reader(t, "en", "America/Los_Angeles", locale.Gregorian), "8 November 2023, 01:20 PST"},
+		{reader(t, "en", "UTC", locale.Gregorian), "8 November 2023, 09:20 UTC"},
+	} {
+		if got := c.r.DateTimeZone(at); got != c.want {
+			t.Errorf("%q, want %q", got, c.want)
+		}
+	}
+}
