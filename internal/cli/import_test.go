@@ -74,7 +74,7 @@ func TestImportURL(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, errOut = runIn(other, "import", "statuspage")
-	if code != 1 || !strings.Contains(errOut, "502 Bad Gateway") || !strings.Contains(out, "4 files from Example AI: 4 written") {
+	if code != 1 || !strings.Contains(errOut, "502 Bad Gateway") || !strings.Contains(out, "6 files from Example AI: 6 written") {
 		t.Errorf("[import] statuspages: exit %d\nstdout %s\nstderr %s", code, out, errOut)
 	}
 

@@ -7,7 +7,10 @@
 // those files by the incident's id ([source] incident = "…") and merges: it adds the updates
 // that are new (by id) in time order, and sets status and lastmod. Every other byte of a file — the
 // editor's title, body, translations, comments and layout — stays as it was, so importing the same
-// JSON twice changes nothing. What cannot be merged safely (a file that does not parse, an entry
+// JSON twice changes nothing. A scheduled maintenance becomes an article of the maintenance section
+// (content.MaintenanceSection) with its window as starts and ends; when the page moves the window,
+// the merge moves them too and sets lastmod, so the calendar event's SEQUENCE rises. What cannot
+// be merged safely (a file that does not parse, an entry
 // without an id) is an error that names the file, and then nothing is written.
 //
 // Plan works out the files; Write writes them, each in one step (output.ReplaceFile, CreateNew).
@@ -31,6 +34,7 @@ import (
 	"github.com/rokhdad/rokhdad/internal/diag"
 	"github.com/rokhdad/rokhdad/internal/output"
 	"github.com/rokhdad/rokhdad/internal/statuspage"
+	"github.com/rokhdad/rokhdad/internal/timeline"
 	"github.com/rokhdad/rokhdad/internal/tomldoc"
 )
 
@@ -54,6 +58,7 @@ type File struct {
 	Added   []string // the ids of the updates added, in time order
 	Status  string   // "old → new" when the status changed; the status of a new file
 	Lastmod bool     // lastmod was set or changed
+	Moved   string   // a maintenance window the page moved: its new starts – ends
 	Notes   []string // what the editor should know (an update edited on the page, say)
 }
 
@@ -61,8 +66,12 @@ type File struct {
 func (f *File) Summary() string {
 	var parts []string
 	switch {
+	case f.New && f.Draft && len(f.Added) == 0:
+		parts = append(parts, "new draft translation, its title to translate")
 	case f.New && f.Draft:
 		parts = append(parts, fmt.Sprintf("new draft translation, %s to translate", plural(len(f.Added), "update")))
+	case f.New && len(f.Added) == 0:
+		parts = append(parts, "new, no updates")
 	case f.New:
 		parts = append(parts, "new, "+plural(len(f.Added), "update"))
 	case len(f.Added) > 0:
@@ -70,6 +79,9 @@ func (f *File) Summary() string {
 	}
 	if !f.New && f.Status != "" {
 		parts = append(parts, "status "+f.Status)
+	}
+	if f.Moved != "" {
+		parts = append(parts, "window moved to "+f.Moved)
 	}
 	if !f.New && f.Lastmod && len(f.Added) == 0 {
 		parts = append(parts, "lastmod")
@@ -118,6 +130,12 @@ func Plan(o Options, p *statuspage.Page, ins []statuspage.Incident) ([]File, []S
 	if err != nil {
 		return nil, nil, err
 	}
+	takenMaint := taken // the names in use in the maintenance section, where windows go
+	if section != content.MaintenanceSection {
+		if _, takenMaint, err = scan(o.Site, o.Config, content.MaintenanceSection); err != nil {
+			return nil, nil, err
+		}
+	}
 	var files []File
 	var skipped []Skipped
 	found := map[string]bool{}
@@ -131,8 +149,8 @@ func Plan(o Options, p *statuspage.Page, ins []statuspage.Incident) ([]File, []S
 			skipped = append(skipped, Skipped{in.ID, in.Name, "ignored: site.toml's [import] ignore lists it"})
 			continue
 		}
-		if in.IsMaintenance() {
-			skipped = append(skipped, Skipped{in.ID, in.Name, "a scheduled maintenance (status " + in.RawStatus + "), not an incident"})
+		if in.IsMaintenance() && in.Starts.IsZero() {
+			skipped = append(skipped, Skipped{in.ID, in.Name, "a scheduled maintenance (status " + in.RawStatus + ") without scheduled_for and scheduled_until, so no window"})
 			continue
 		}
 		if have := existing[in.ID]; len(have) > 0 {
@@ -149,12 +167,16 @@ func Plan(o Options, p *statuspage.Page, ins []statuspage.Incident) ([]File, []S
 			}
 			continue
 		}
-		name := articleName(in, taken)
-		taken[name] = true
+		sec, names := section, taken
+		if in.IsMaintenance() {
+			sec, names = content.MaintenanceSection, takenMaint
+		}
+		name := articleName(in, names)
+		names[name] = true
 		for _, l := range o.Config.Languages {
-			rel := path.Join("content", l.Code, section, name+".md")
+			rel := path.Join("content", l.Code, sec, name+".md")
 			f := File{Path: rel, Lang: l.Code, New: true, Draft: l.Code != from.Code, Status: string(in.Status)}
-			f.Data = []byte(newArticle(p, in, l.Code != from.Code, path.Join("content", from.Code, section, name+".md")))
+			f.Data = []byte(newArticle(p, in, l.Code != from.Code, path.Join("content", from.Code, sec, name+".md")))
 			for _, u := range in.Updates {
 				f.Added = append(f.Added, u.ID)
 			}
@@ -292,7 +314,11 @@ func sourceIncidentText(front []byte) string {
 // page's zone and its name in ASCII, such as 2023-11-07-partial-outage-affecting-chatgpt; with the
 // incident's id after it when another article has that name.
 func articleName(in *statuspage.Incident, taken map[string]bool) string {
-	name := in.Created.Format("2006-01-02")
+	day := in.Created
+	if in.IsMaintenance() {
+		day = in.Starts // a window is known by the day it runs
+	}
+	name := day.Format("2006-01-02")
 	if s := slug(in.Name, 60); s != "" {
 		name += "-" + s
 	} else {
@@ -399,8 +425,8 @@ func newArticle(p *statuspage.Page, in *statuspage.Incident, draft bool, sourceR
 		b.WriteString("draft = true\n")
 	}
 	fmt.Fprintf(&b, "date = %s\n", rfc3339(in.Created))
-	if u := in.Latest(); u != nil {
-		fmt.Fprintf(&b, "lastmod = %s\n", u.AtText)
+	if t := lastChange(in); t != "" {
+		fmt.Fprintf(&b, "lastmod = %s\n", t)
 	}
 	if in.Status != "" {
 		fmt.Fprintf(&b, "status = %s\n", quote(string(in.Status)))
@@ -416,6 +442,14 @@ func newArticle(p *statuspage.Page, in *statuspage.Incident, draft bool, sourceR
 		fmt.Fprintf(&b, "services = [%s]\n", strings.Join(q, ", "))
 	}
 	fmt.Fprintf(&b, "timezone = %s\n", quote(p.TimeZone))
+	if in.IsMaintenance() {
+		// The window as the page gives it; no status unless the page closed it without an update
+		// saying so: the clock and the updates decide.
+		fmt.Fprintf(&b, "starts = %s\nends = %s\n", quote(in.StartsText), quote(in.EndsText))
+		if st := windowDone(in); st != "" {
+			fmt.Fprintf(&b, "status = %s\n", quote(st))
+		}
+	}
 	b.WriteString("\n[source]\n")
 	if in.Shortlink != "" {
 		fmt.Fprintf(&b, "url = %s\n", quote(in.Shortlink))
@@ -437,6 +471,8 @@ func entry(u statuspage.Update, eol string) string {
 	lines := []string{"[[timeline]]", "id = " + quote(u.ID), "at = " + quote(u.AtText)}
 	if u.Status != "" {
 		lines = append(lines, "status = "+quote(string(u.Status)))
+	} else if u.Window != "" {
+		lines = append(lines, "status = "+quote(u.Window))
 	}
 	lines = append(lines, "text = "+quote(u.Body))
 	return strings.ReplaceAll(strings.Join(lines, "\n")+"\n", "\n", eol)
@@ -540,8 +576,8 @@ func merge(f existingFile, l *config.Language, in *statuspage.Incident, source b
 			add = append(add, u)
 			continue
 		}
-		if e := page.Timeline[i]; !e.At.Equal(u.At) || e.Status != u.Status {
-			out.Notes = append(out.Notes, fmt.Sprintf("update %s has another time or status on the page now (%s, %s); the file keeps its own", u.ID, u.AtText, u.Status))
+		if e := page.Timeline[i]; !e.At.Equal(u.At) || string(e.Status) != string(u.Status)+u.Window {
+			out.Notes = append(out.Notes, fmt.Sprintf("update %s has another time or status on the page now (%s, %s); the file keeps its own", u.ID, u.AtText, string(u.Status)+u.Window))
 		} else if source && strings.TrimSpace(e.Text) != u.Body {
 			// In the page's language the text was the page's: a difference is a correction there,
 			// or the editor's own — the file keeps its text either way, and says so.
@@ -589,6 +625,12 @@ func merge(f existingFile, l *config.Language, in *statuspage.Incident, source b
 		out.Added = append(out.Added, u.ID)
 	}
 	// status and lastmod
+	if m := page.Maintenance; m != nil && m.Status == "" && windowDone(in) != "" && !slices.ContainsFunc(page.Timeline, func(e timeline.Entry) bool { return e.Status == "completed" }) {
+		if err := ed.setValue(root, doc, "status", quote(windowDone(in)), frontLine, f.rel); err != nil {
+			return out, err
+		}
+		out.Status = "(none) → completed"
+	}
 	if in.Status != "" && in.Status != page.Status {
 		if err := ed.setValue(root, doc, "status", quote(string(in.Status)), frontLine, f.rel); err != nil {
 			return out, err
@@ -599,10 +641,27 @@ func merge(f existingFile, l *config.Language, in *statuspage.Incident, source b
 		}
 		out.Status = old + " → " + string(in.Status)
 	}
+	lastmod := ""
 	if u := latest(in, page); u != nil {
-		t, _ := time.Parse(time.RFC3339Nano, u.AtText)
-		if !t.Equal(page.Updated) && t.After(page.Updated) {
-			if err := ed.setValue(root, doc, "lastmod", u.AtText, frontLine, f.rel); err != nil {
+		lastmod = u.AtText
+	}
+	if m := page.Maintenance; m != nil && in.IsMaintenance() && (!m.Start.Equal(in.Starts) || !m.End.Equal(in.Ends)) {
+		// The page moved the window: the file follows it, and dates the change, so that the
+		// calendar event's SEQUENCE rises and calendars take the new time.
+		for _, kv := range [][2]string{{"starts", in.StartsText}, {"ends", in.EndsText}} {
+			if err := ed.setValue(root, doc, kv[0], quote(kv[1]), frontLine, f.rel); err != nil {
+				return out, err
+			}
+		}
+		out.Moved = in.StartsText + " – " + in.EndsText
+		if t := lastChange(in); t != "" {
+			lastmod = t
+		}
+	}
+	if lastmod != "" {
+		t, _ := time.Parse(time.RFC3339Nano, lastmod)
+		if t.After(page.Updated) {
+			if err := ed.setValue(root, doc, "lastmod", lastmod, frontLine, f.rel); err != nil {
 				return out, err
 			}
 			out.Lastmod = true
@@ -616,6 +675,33 @@ func merge(f existingFile, l *config.Language, in *statuspage.Incident, source b
 		}
 	}
 	return out, nil
+}
+
+// windowDone is "completed" for a maintenance the page calls completed when none of its updates
+// says so (the file must, or the clock would keep it in progress until its end), else "".
+func windowDone(in *statuspage.Incident) string {
+	if !in.IsMaintenance() || in.RawStatus != "completed" {
+		return ""
+	}
+	for _, u := range in.Updates {
+		if u.Window == "completed" {
+			return ""
+		}
+	}
+	return "completed"
+}
+
+// lastChange is the newest instant the page gives of the incident — its latest update, or its
+// updated_at when that is later — as RFC 3339, or "".
+func lastChange(in *statuspage.Incident) string {
+	t, text := time.Time{}, ""
+	if u := in.Latest(); u != nil {
+		t, text = u.At, u.AtText
+	}
+	if in.Updated.After(t) {
+		text = rfc3339(in.Updated)
+	}
+	return text
 }
 
 // latest is the incident's newest update if it is newer than the article's lastmod.

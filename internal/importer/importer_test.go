@@ -2,6 +2,8 @@ package importer
 
 import (
 	"flag"
+	"fmt"
+	"time"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -84,14 +86,15 @@ func tree(t *testing.T, dir string) map[string]string {
 }
 
 // TestImportGolden imports a realistic incidents.json (an ongoing incident, a resolved one with a
-// postmortem, a maintenance window) into an empty site: the articles are the golden files, each
-// one parses as an article with the page's instants, and a second import changes nothing.
+// postmortem, a maintenance window) into an empty site: the articles are the golden files (the
+// window in the maintenance section, with starts and ends), each one parses as an article with
+// the page's instants, and a second import changes nothing.
 func TestImportGolden(t *testing.T) {
 	dir, cfg := newSite(t)
 	files := importInto(t, dir, cfg, "../statuspage/testdata/incidents.json")
 	got := tree(t, dir)
-	if len(files) != 4 || len(got) != 4 {
-		t.Fatalf("%d files planned, %d written; want 4", len(files), len(got))
+	if len(files) != 6 || len(got) != 6 {
+		t.Fatalf("%d files planned, %d written; want 6", len(files), len(got))
 	}
 	var names []string
 	for rel, src := range got {
@@ -123,7 +126,7 @@ func TestImportGolden(t *testing.T) {
 		}
 	}
 	sort.Strings(names)
-	want := "content/en/incidents/2023-11-07-partial-outage-affecting-chatgpt-and-the-api.md content/en/incidents/2023-11-08-degraded-performance-of-file-uploads.md content/fa/incidents/2023-11-07-partial-outage-affecting-chatgpt-and-the-api.md content/fa/incidents/2023-11-08-degraded-performance-of-file-uploads.md"
+	want := "content/en/incidents/2023-11-07-partial-outage-affecting-chatgpt-and-the-api.md content/en/incidents/2023-11-08-degraded-performance-of-file-uploads.md content/en/maintenance/2023-11-04-scheduled-database-maintenance.md content/fa/incidents/2023-11-07-partial-outage-affecting-chatgpt-and-the-api.md content/fa/incidents/2023-11-08-degraded-performance-of-file-uploads.md content/fa/maintenance/2023-11-04-scheduled-database-maintenance.md"
 	if strings.Join(names, " ") != want {
 		t.Errorf("files %v", names)
 	}
@@ -399,7 +402,7 @@ func TestOptions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != 2 || len(skipped) != 2 || skipped[0].ID != "r9ft3z6h2kqa" || !strings.Contains(skipped[0].Why, "[import] ignore") {
+	if len(files) != 4 || len(skipped) != 1 || skipped[0].ID != "r9ft3z6h2kqa" || !strings.Contains(skipped[0].Why, "[import] ignore") {
 		t.Errorf("ignore: files %d, skipped %+v", len(files), skipped)
 	}
 	files, skipped, err = Plan(Options{Site: dir, Config: cfg, Only: []string{"w4kq8c1vx0mb"}, From: "fa", Section: "news"}, p, ins)
@@ -513,5 +516,102 @@ func TestMergeNotes(t *testing.T) {
 	}
 	if !slices.Contains(paths, "content/en/news/api-errors.md") {
 		t.Errorf("files %v, want the moved article", paths)
+	}
+}
+
+// maintJSON is a status page's incidents.json with one scheduled maintenance: its window, status,
+// updated_at and updates ({id, status, at, body}).
+func maintJSON(t *testing.T, starts, ends, status, updated string, updates ...[4]string) string {
+	t.Helper()
+	var ups []string
+	for i := len(updates) - 1; i >= 0; i-- { // the API lists them newest first
+		u := updates[i]
+		ups = append(ups, fmt.Sprintf(`{"id": %q, "status": %q, "display_at": %q, "created_at": %q, "body": %q}`, u[0], u[1], u[2], u[2], u[3]))
+	}
+	doc := fmt.Sprintf(`{"page": {"id": "p", "name": "Example", "url": "https://status.example.test", "time_zone": "America/Los_Angeles"},
+"incidents": [{"id": "m1", "name": "Database upgrade", "status": %q, "impact": "maintenance", "created_at": "2023-11-08T09:00:00.000-08:00",
+"updated_at": %q, "scheduled_for": %q, "scheduled_until": %q, "shortlink": "https://stspg.io/m1",
+"components": [{"name": "API"}], "incident_updates": [%s]}]}`, status, updated, starts, ends, strings.Join(ups, ","))
+	f := filepath.Join(t.TempDir(), "incidents.json")
+	if err := os.WriteFile(f, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// TestImportMaintenance: a status page's scheduled maintenance becomes a maintenance article in
+// every language (its window as starts and ends in the page's zone, its updates with a window's
+// statuses — verifying is in progress); when the page moves the window, the file follows and dates
+// the change (lastmod), so the calendar's SEQUENCE rises; later updates are added; the same JSON
+// again changes nothing; a page that says completed with no update saying so writes the status.
+func TestImportMaintenance(t *testing.T) {
+	dir, cfg := newSite(t)
+	announced := [4]string{"u1", "scheduled", "2023-11-08T09:00:00.000-08:00", "We will upgrade the database."}
+	files := importInto(t, dir, cfg, maintJSON(t, "2023-11-10T22:00:00.000-08:00", "2023-11-11T02:00:00.000-08:00", "scheduled", "2023-11-08T09:00:00.000-08:00", announced))
+	rel := "content/en/maintenance/2023-11-10-database-upgrade.md"
+	if len(files) != 2 || files[0].Path != "content/fa/maintenance/2023-11-10-database-upgrade.md" || files[1].Path != rel {
+		t.Fatalf("files %+v", files)
+	}
+	read := func() *content.Page {
+		t.Helper()
+		src, err := os.ReadFile(filepath.Join(dir, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := content.Parse(rel, src, cfg.Language("en").Zone)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, src)
+		}
+		return p
+	}
+	p := read()
+	if m := p.Maintenance; m == nil || m.Start.UTC().Format(time.RFC3339) != "2023-11-11T06:00:00Z" || m.End.UTC().Format(time.RFC3339) != "2023-11-11T10:00:00Z" ||
+		m.Status != "" || len(p.Timeline) != 1 || p.Timeline[0].Status != "scheduled" || p.Timeline[0].ID != "u1" || strings.Join(p.Services, ",") != "API" {
+		t.Fatalf("imported: %+v, window %+v", p, p.Maintenance)
+	}
+	before := p.Modified()
+
+	// Rescheduled two days later, with an update saying so.
+	moved := [4]string{"u2", "scheduled", "2023-11-09T10:00:00.000-08:00", "Moved to Sunday night."}
+	files = importInto(t, dir, cfg, maintJSON(t, "2023-11-12T22:00:00.000-08:00", "2023-11-13T02:00:00.000-08:00", "scheduled", "2023-11-09T10:00:00.000-08:00", announced, moved))
+	if s := files[1].Summary(); !strings.Contains(s, "added 1 update (u2)") || !strings.Contains(s, "window moved to 2023-11-12T22:00:00-08:00 – 2023-11-13T02:00:00-08:00") {
+		t.Errorf("rescheduled: %s", s)
+	}
+	p = read()
+	if p.Maintenance.Start.UTC().Format(time.RFC3339) != "2023-11-13T06:00:00Z" || !p.Modified().After(before) || len(p.Timeline) != 2 {
+		t.Errorf("rescheduled: window %+v, modified %v (was %v), %d updates", p.Maintenance.Window, p.Modified(), before, len(p.Timeline))
+	}
+
+	// Moved again with no update: updated_at dates it.
+	before = p.Modified()
+	files = importInto(t, dir, cfg, maintJSON(t, "2023-11-12T23:00:00.000-08:00", "2023-11-13T03:00:00.000-08:00", "scheduled", "2023-11-09T12:00:00.000-08:00", announced, moved))
+	if p = read(); p.Maintenance.Start.UTC().Format(time.RFC3339) != "2023-11-13T07:00:00Z" || !p.Updated.After(before) || !files[1].Lastmod {
+		t.Errorf("moved without an update: window %+v, lastmod %v (was %v)", p.Maintenance.Window, p.Updated, before)
+	}
+
+	// The work: in progress, verifying, completed.
+	last := maintJSON(t, "2023-11-12T23:00:00.000-08:00", "2023-11-13T03:00:00.000-08:00", "completed", "2023-11-13T01:30:00.000-08:00", announced, moved,
+		[4]string{"u3", "in_progress", "2023-11-12T23:00:00.000-08:00", "Begun."}, [4]string{"u4", "verifying", "2023-11-13T01:00:00.000-08:00", "Checking."},
+		[4]string{"u5", "completed", "2023-11-13T01:30:00.000-08:00", "Done early."})
+	importInto(t, dir, cfg, last)
+	p = read()
+	var sts []string
+	for _, e := range p.Timeline {
+		sts = append(sts, string(e.Status))
+	}
+	if strings.Join(sts, " ") != "scheduled scheduled in_progress in_progress completed" || p.Maintenance.Status != "" {
+		t.Errorf("the work: statuses %v, written %q", sts, p.Maintenance.Status)
+	}
+	src, _ := os.ReadFile(filepath.Join(dir, rel))
+	files = importInto(t, dir, cfg, last)
+	if again, _ := os.ReadFile(filepath.Join(dir, rel)); string(again) != string(src) || files[1].Changed() {
+		t.Errorf("the same JSON again changed the file: %s", files[1].Summary())
+	}
+
+	// Completed on the page with no update saying so: the file says it.
+	dir2, _ := newSite(t)
+	importInto(t, dir2, cfg, maintJSON(t, "2023-11-10T22:00:00.000-08:00", "2023-11-11T02:00:00.000-08:00", "completed", "2023-11-10T23:00:00.000-08:00", announced))
+	if b, _ := os.ReadFile(filepath.Join(dir2, rel)); !strings.Contains(string(b), "status = \"completed\"\n") {
+		t.Errorf("completed with no update: %s", b)
 	}
 }

@@ -47,6 +47,13 @@ type Incident struct {
 	// once: the incident's components, or else those its updates name.
 	Components []string
 	Updates    []Update // oldest first
+	// Updated is when the page last changed the incident (updated_at); zero when it does not say.
+	Updated time.Time
+	// For a scheduled maintenance (IsMaintenance): its window, scheduled_for to scheduled_until,
+	// in the page's zone, and each as RFC 3339 with the offset the page wrote; zero when the page
+	// gives none.
+	Starts, Ends         time.Time
+	StartsText, EndsText string
 }
 
 // Update is one of an incident's updates.
@@ -58,6 +65,9 @@ type Update struct {
 	At     time.Time
 	AtText string
 	Body   string // the text, as Markdown (see Markdown)
+	// Window is a maintenance update's status as a window's (scheduled, in_progress, completed;
+	// the page's verifying is in_progress); "" for an incident's update.
+	Window string
 }
 
 // Maintenance statuses: what incidents.json gives a scheduled maintenance, which is not an
@@ -66,6 +76,17 @@ var maintenanceStatuses = map[string]bool{"scheduled": true, "in_progress": true
 
 // IsMaintenance reports whether the incident is a scheduled maintenance window.
 func (in *Incident) IsMaintenance() bool { return maintenanceStatuses[in.RawStatus] }
+
+// windowStatus is a maintenance update's status as a window's, or "" for one it does not know.
+func windowStatus(s string) string {
+	switch s {
+	case "scheduled", "in_progress", "completed":
+		return s
+	case "verifying":
+		return "in_progress"
+	}
+	return ""
+}
 
 // Latest returns the newest update, or nil when there is none.
 func (in *Incident) Latest() *Update {
@@ -89,15 +110,19 @@ type (
 		TimeZone string `json:"time_zone"`
 	}
 	jsonIncident struct {
-		ID         string          `json:"id"`
-		Name       string          `json:"name"`
-		Status     string          `json:"status"`
-		Impact     string          `json:"impact"`
-		CreatedAt  string          `json:"created_at"`
-		ResolvedAt string          `json:"resolved_at"`
-		Shortlink  string          `json:"shortlink"`
-		Components []jsonComponent `json:"components"`
-		Updates    []jsonUpdate    `json:"incident_updates"`
+		ID         string `json:"id"`
+		Name       string `json:"name"`
+		Status     string `json:"status"`
+		Impact     string `json:"impact"`
+		CreatedAt  string `json:"created_at"`
+		UpdatedAt  string `json:"updated_at"`
+		ResolvedAt string `json:"resolved_at"`
+		// A scheduled maintenance's window.
+		ScheduledFor   string          `json:"scheduled_for"`
+		ScheduledUntil string          `json:"scheduled_until"`
+		Shortlink      string          `json:"shortlink"`
+		Components     []jsonComponent `json:"components"`
+		Updates        []jsonUpdate    `json:"incident_updates"`
 	}
 	jsonComponent struct {
 		ID   string `json:"id"`
@@ -256,6 +281,23 @@ func (p *Page) incident(j *jsonIncident) (Incident, error) {
 			return in, fmt.Errorf("%s: resolved_at: %v", label, err)
 		}
 	}
+	if j.UpdatedAt != "" {
+		if in.Updated, err = p.instant(j.UpdatedAt); err != nil {
+			return in, fmt.Errorf("%s: updated_at: %v", label, err)
+		}
+	}
+	if in.IsMaintenance() && j.ScheduledFor != "" && j.ScheduledUntil != "" {
+		if in.Starts, err = p.instant(j.ScheduledFor); err != nil {
+			return in, fmt.Errorf("%s: scheduled_for: %v", label, err)
+		}
+		if in.Ends, err = p.instant(j.ScheduledUntil); err != nil {
+			return in, fmt.Errorf("%s: scheduled_until: %v", label, err)
+		}
+		if !in.Ends.After(in.Starts) {
+			return in, fmt.Errorf("%s: scheduled_until %s is not after scheduled_for %s", label, j.ScheduledUntil, j.ScheduledFor)
+		}
+		in.StartsText, in.EndsText = rfc3339(j.ScheduledFor, in.Starts), rfc3339(j.ScheduledUntil, in.Ends)
+	}
 	byID := map[string]*jsonUpdate{}
 	for k := range j.Updates {
 		u := &j.Updates[k]
@@ -279,7 +321,11 @@ func (p *Page) incident(j *jsonIncident) (Incident, error) {
 		if err != nil {
 			return in, fmt.Errorf("%s, update %q: %v", label, id, err)
 		}
-		in.Updates = append(in.Updates, Update{ID: id, Status: st, At: at, AtText: rfc3339(raw, at), Body: Markdown(u.Body)})
+		up := Update{ID: id, Status: st, At: at, AtText: rfc3339(raw, at), Body: Markdown(u.Body)}
+		if in.IsMaintenance() {
+			up.Status, up.Window = "", windowStatus(strings.ToLower(strings.TrimSpace(u.Status)))
+		}
+		in.Updates = append(in.Updates, up)
 		for _, c := range u.AffectedComponents {
 			in.addComponent(c.Name)
 		}

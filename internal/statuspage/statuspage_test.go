@@ -68,8 +68,15 @@ func TestReadFile(t *testing.T) {
 	}
 
 	// The maintenance window: read, marked, with its -07:00 (daylight time in early November).
-	if !mnt.IsMaintenance() || len(mnt.Updates) != 0 || mnt.Created.Format(time.RFC3339) != "2023-11-01T10:00:00-07:00" {
+	if !mnt.IsMaintenance() || len(mnt.Updates) != 0 || mnt.Created.Format(time.RFC3339) != "2023-11-01T10:00:00-07:00" ||
+		mnt.StartsText != "2023-11-04T22:00:00-07:00" || mnt.EndsText != "2023-11-04T23:00:00-07:00" || mnt.Ends.Sub(mnt.Starts) != time.Hour {
 		t.Errorf("maintenance = %+v", mnt)
+	}
+	// A maintenance's updates have a window's statuses: verifying is in progress.
+	_, ins2, err := Read("m.json", []byte(page("UTC", incident(`"status": "verifying", "scheduled_for": "2023-11-10T22:00:00Z", "scheduled_until": "2023-11-11T02:00:00Z"`,
+		update("u1", "in_progress", "2023-11-10T22:00:00Z", "a")+","+update("u2", "verifying", "2023-11-11T01:00:00Z", "b")))))
+	if err != nil || len(ins2) != 1 || len(ins2[0].Updates) != 2 || ins2[0].Updates[0].Window != "in_progress" || ins2[0].Updates[1].Window != "in_progress" || ins2[0].Updates[1].Status != "" {
+		t.Errorf("maintenance updates: %+v, %v", ins2, err)
 	}
 }
 
@@ -121,6 +128,10 @@ func TestReadErrors(t *testing.T) {
 		{"bad update status", page("UTC", incident("", update("u1", "fixing", "2023-11-07T19:52:14Z", "x"))), `status "fixing" is none of`},
 		{"no date at all", page("UTC", `{"id": "a", "name": "b", "status": "investigating"}`), `has neither a created_at nor an update`},
 		{"two values", page("UTC", "") + " {}", "more than one JSON value"},
+		{"window offset not the zone's", page("America/Los_Angeles", incident(`"status": "scheduled", "scheduled_for": "2023-11-10T22:00:00-07:00", "scheduled_until": "2023-11-11T02:00:00-08:00"`, "")),
+			`scheduled_for: "2023-11-10T22:00:00-07:00" has the offset -07:00, but the page's time_zone America/Los_Angeles was at -08:00`},
+		{"window backwards", page("UTC", incident(`"status": "scheduled", "scheduled_for": "2023-11-10T22:00:00Z", "scheduled_until": "2023-11-10T21:00:00Z"`, "")),
+			`scheduled_until 2023-11-10T21:00:00Z is not after scheduled_for 2023-11-10T22:00:00Z`},
 	}
 	for _, tt := range tests {
 		_, _, err := Read("x.json", []byte(tt.json))
