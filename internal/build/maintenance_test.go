@@ -76,7 +76,7 @@ func TestMaintenance(t *testing.T) {
 		"as reported Sunday 21 March, 23:00 Tehran time – Monday 22 March, 02:00 Tehran time", "Length 2 h")
 	lacks("en/maintenance/tehran-dst/index.html", "Runs past midnight", "The clocks change") // not on a Los Angeles clock
 	has("fa/maintenance/tehran-dst/index.html", "۱ فروردین ۱۴۰۰، ساعت ۲۳:۰۰ به وقت تهران تا ۲ فروردین ۱۴۰۰، ساعت ۰۲:۰۰ به وقت تهران",
-		"مدت ۲ ساعت", "از نیمه‌شب می‌گذرد (به وقت تهران)؛ در ۲ فروردین ۱۴۰۰ پایان می‌یابد.",
+		"مدت ۲ ساعت", "از نیمه‌شب می‌گذرد (به وقت تهران)؛ در ۲ فروردین ۱۴۰۰، ساعت ۰۲:۰۰ پایان می‌یابد.",
 		"ساعت‌ها از آغاز تا پایان ۳ ساعت را نشان می‌دهند، اما مدت واقعی ۲ ساعت است.")
 	has("en/maintenance/la-fallback/index.html", "7 November 2021, 00:30 PDT–03:00 PST", "Length 3 h 30 min",
 		"The clocks change during the window (Los Angeles): they read 2 h 30 min from start to end, but it lasts 3 h 30 min.")
@@ -85,7 +85,7 @@ func TestMaintenance(t *testing.T) {
 	has("en/maintenance/lord-howe/index.html", "3 April 2021, 07:00–09:30 PDT",
 		"as reported Sunday 4 April, 01:00 UTC+11:00–03:00 UTC+10:30", "Length 2 h 30 min")
 	has("fa/maintenance/core-upgrade/index.html", "۱۰ آذر ۱۴۰۰، ساعت ۱۴:۳۰ به وقت تهران تا ۱۱ آذر ۱۴۰۰، ساعت ۰۰:۳۰ به وقت تهران",
-		"از نیمه‌شب می‌گذرد (به وقت تهران)؛ در ۱۱ آذر ۱۴۰۰ پایان می‌یابد.", "در حال انجام", "۹ ساعت دیگر پایان می‌یابد")
+		"از نیمه‌شب می‌گذرد (به وقت تهران)؛ در ۱۱ آذر ۱۴۰۰، ساعت ۰۰:۳۰ پایان می‌یابد.", "در حال انجام", "۹ ساعت دیگر پایان می‌یابد")
 	has("en/maintenance/core-upgrade/index.html", "Status as of 1 December 2021, 04:00 PST", "In progress · ends in 9 h")
 	has("en/maintenance/la-fallback/index.html", "Completed") // by its update, at 02:40, before the end
 	has("en/maintenance/called-off/index.html", "Cancelled")

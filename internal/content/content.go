@@ -261,7 +261,13 @@ func Parse(file string, src []byte, defaultZone *time.Location) (*Page, error) {
 // parseWindow reads a maintenance article's starts, ends and status.
 func parseWindow(t *tomldoc.Table, zone *time.Location) *Maintenance {
 	m := &Maintenance{Line: t.KeyPos("starts").Line}
-	starts, ends := t.String("starts", true), t.String("ends", true)
+	for _, key := range []string{"starts", "ends"} {
+		if !t.Has(key) {
+			t.Errorf("", "an article in content/<lang>/maintenance/ announces a window: add starts and ends (a wall time in its timezone, or RFC 3339); an article that is no window belongs in another section",
+				"%s is missing: the maintenance section's articles are scheduled maintenance windows", key)
+		}
+	}
+	starts, ends := t.String("starts", false), t.String("ends", false)
 	if s := t.String("status", false); s != "" {
 		st, err := window.ParseStatus(strings.ToLower(strings.TrimSpace(s)))
 		if err != nil {
@@ -278,12 +284,12 @@ func parseWindow(t *tomldoc.Table, zone *time.Location) *Maintenance {
 	}
 	s, err := timeline.ParseAt(starts, zone)
 	if err != nil {
-		t.Errorf("starts", "", "starts: %v", err)
+		t.Errorf("starts", "", "starts: %s", forKey(err, "starts"))
 		return m
 	}
 	e, err := timeline.ParseAt(ends, zone)
 	if err != nil {
-		t.Errorf("ends", "", "ends: %v", err)
+		t.Errorf("ends", "", "ends: %s", forKey(err, "ends"))
 		return m
 	}
 	if !e.After(s) {
@@ -292,6 +298,12 @@ func parseWindow(t *tomldoc.Table, zone *time.Location) *Maintenance {
 	}
 	m.Window = window.Window{Start: s, End: e}
 	return m
+}
+
+// forKey is a timeline time's error with its examples written for key: timeline.ParseAt's
+// suggestions name a timeline entry's at.
+func forKey(err error, key string) string {
+	return strings.ReplaceAll(err.Error(), `at = "`, key+` = "`)
 }
 
 func statusNames() []string {

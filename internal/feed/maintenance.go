@@ -34,9 +34,9 @@ func MaintenanceCalendar(s *site.Site, l *site.Lang, w Words) (*ical.Calendar, e
 //
 // Its UID is the article's language and key at the site's host, as an incident's. STATUS is
 // CANCELLED for a window called off, else CONFIRMED. SEQUENCE is the whole minutes from the
-// article's date to its last dated change (site.Modified: lastmod, an update, a correction), so
-// each dated edit — and moving a window is one the editing guide tells editors to date — raises
-// it, and a build never lowers it; DTSTAMP is that last change.
+// article's date to its last dated change (site.Modified: lastmod, an update, a correction), and
+// one more once the window is cancelled, so each dated edit — and moving a window is one the
+// editing guide tells editors to date — raises it; DTSTAMP is that last change.
 func MaintenanceEvent(s *site.Site, p *site.Page, w Words) (ical.Event, bool) {
 	m := p.Maintenance
 	if m == nil {
@@ -74,13 +74,23 @@ func MaintenanceEvent(s *site.Site, p *site.Page, w Words) (ical.Event, bool) {
 	return e, true
 }
 
-// Sequence is a maintenance event's SEQUENCE (see MaintenanceEvent).
+// Sequence is a maintenance event's SEQUENCE (see MaintenanceEvent): the whole minutes from the
+// article's date to its last dated change, one more for a cancelled window (calling it off is a
+// revision calendars must take, dated or not).
 func Sequence(p *site.Page) int {
-	d := site.Modified(p).Sub(p.Date)
-	if d < 0 {
-		return 0
+	n := 0
+	if d := site.Modified(p).Sub(p.Date); d > 0 {
+		n = int(d / time.Minute)
 	}
-	return int(d / time.Minute)
+	if p.Maintenance != nil && cancelled(p) {
+		n++
+	}
+	return n
+}
+
+// cancelled reports whether p's window is called off, by its status or an update.
+func cancelled(p *site.Page) bool {
+	return site.MaintenanceStatus(p.Page, site.Modified(p)) == window.Cancelled
 }
 
 // MaintenanceVersion is the version of the maintenance.json schema (docs/incidents-json.md).

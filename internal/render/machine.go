@@ -8,6 +8,7 @@ import (
 	"github.com/rokhdad/rokhdad/internal/ical"
 	"github.com/rokhdad/rokhdad/internal/search"
 	"github.com/rokhdad/rokhdad/internal/site"
+	"github.com/rokhdad/rokhdad/internal/window"
 )
 
 // The files for programs rather than readers: per language the RSS and Atom feeds of articles, the
@@ -95,7 +96,14 @@ func (w words) Window(p *site.Page) string {
 	}
 	wt := w.when.Window(p.Maintenance.Window)
 	label, _ := w.cat.T("maintenance_length")
-	return w.plain(wt.Span + " · " + label + w.colon() + wt.Length)
+	text := wt.Span + " · " + label + w.colon() + wt.Length
+	if site.MaintenanceStatus(p.Page, site.Modified(p)) == window.Cancelled {
+		// Called off: the feed says so before anything else (a feed has no reference instant of
+		// its own, so only a cancellation the article states is told).
+		st, _ := w.cat.T("status_cancelled")
+		text = st + " · " + text
+	}
+	return w.plain(text)
 }
 func (w words) Digits(s string) string            { return w.digits(s) }
 func (w words) T(key string) (string, error)      { return w.cat.T(key) }

@@ -83,7 +83,11 @@ func (r *view) serviceView(t *site.Term) (*ServiceView, error) {
 				n++
 			}
 		}
-		more, err := r.cat.Format("uptime_maintenance_count", "n", r.loc.Int(n), "duration", r.loc.Duration(total))
+		windows, err := r.cat.Count("maintenance_windows", n, r.loc.Int(n))
+		if err != nil {
+			return nil, err
+		}
+		more, err := r.cat.Format("uptime_maintenance_count", "windows", windows, "duration", r.loc.Duration(total))
 		if err != nil {
 			return nil, err
 		}

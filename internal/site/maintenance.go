@@ -25,7 +25,8 @@ func IsIncident(p *content.Page) bool { return p.Maintenance == nil }
 // MaintenanceStatus is where p's window stands at ref. The status the editor wrote wins; else
 // the latest timeline update that says the work is completed or cancelled (work often ends early,
 // and a window may be called off after it was announced); else an update saying it is in progress,
-// until the window's end; else the clock (window.StatusAt). "" for an article that is no window.
+// until the window's end — or for good, when that update was posted at or after the end (the work
+// runs over) — else the clock (window.StatusAt). "" for an article that is no window.
 func MaintenanceStatus(p *content.Page, ref time.Time) window.Status {
 	m := p.Maintenance
 	if m == nil {
@@ -43,7 +44,9 @@ func MaintenanceStatus(p *content.Page, ref time.Time) window.Status {
 		case window.Completed, window.Cancelled:
 			return st
 		case window.InProgress:
-			if ref.Before(m.End) {
+			// Until the end; and after it when the update was posted at or after the end: the work
+			// runs over, and it is in progress until an update says it is completed.
+			if ref.Before(m.End) || !e.At.Before(m.End) {
 				return st
 			}
 		}

@@ -62,6 +62,8 @@ func TestMaintenanceStatus(t *testing.T) {
 		{"written cancelled wins over the clock", teh, "2021-03-21 23:00", "2021-03-22 02:00", window.Cancelled, nil, "2021-03-21 23:30", window.Cancelled, false, ""},
 		{"cancelled by an update", teh, "2021-03-21 23:00", "2021-03-22 02:00", "", []upd{{"2021-03-20 10:00", window.Cancelled}}, "2021-03-21 23:30", window.Cancelled, false, ""},
 		{"begun early by an update", teh, "2021-03-21 23:00", "2021-03-22 02:00", "", []upd{{"2021-03-21 22:30", window.InProgress}}, "2021-03-21 22:45", window.InProgress, true, ""},
+		{"runs over: an in progress update posted after the end", teh, "2021-03-21 23:00", "2021-03-22 02:00", "", []upd{{"2021-03-21 23:10", window.InProgress}, {"2021-03-22 02:30", window.InProgress}}, "2021-03-22 05:00", window.InProgress, true, ""},
+		{"runs over, then completed", teh, "2021-03-21 23:00", "2021-03-22 02:00", "", []upd{{"2021-03-22 02:30", window.InProgress}, {"2021-03-22 03:00", window.Completed}}, "2021-03-22 05:00", window.Completed, false, "2021-03-22 02:00"},
 		{"in progress update, but over", teh, "2021-03-21 23:00", "2021-03-22 02:00", "", []upd{{"2021-03-21 23:10", window.InProgress}}, "2021-03-22 03:00", window.Completed, false, "2021-03-22 02:00"},
 		{"written completed before the end", teh, "2021-03-21 23:00", "2021-03-22 02:00", window.Completed, nil, "2021-03-22 01:10", window.Completed, false, "2021-03-22 02:00"},
 	}

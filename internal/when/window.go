@@ -29,18 +29,20 @@ type WindowText struct {
 func (r *Reader) Window(w window.Window) WindowText {
 	rd := w.In(r.loc.Zone())
 	t := WindowText{Length: r.loc.Duration(w.Duration())}
-	t.Span = r.span(rd.Start, rd.End, rd.Days, rd.OffsetChange, r.loc.Date, r.loc.ClockAt)
+	// Dated twice whenever the ends fall on two dates, even when it ends at midnight: "00:00–00:00"
+	// under one date would read as no time at all.
+	t.Span = r.span(rd.Start, rd.End, !sameDate(rd.Start, rd.End), rd.OffsetChange, r.loc.Date, r.loc.ClockAt)
 	if rd.Days {
-		last := rd.End
-		if rd.End.Hour() == 0 && rd.End.Minute() == 0 && rd.End.Second() == 0 {
-			last = rd.End.Add(-time.Nanosecond)
-		}
-		n, _ := r.cat.Format("window_days", "zone", r.zoneName(), "date", r.loc.Date(last))
+		n, _ := r.cat.Format("window_days", "zone", r.zoneName(), "date", r.DateTime(rd.End))
 		t.Notes = append(t.Notes, n)
 	}
 	if rd.OffsetChange {
-		n, _ := r.cat.Format("window_clock_change", "zone", r.zoneName(),
-			"clock", r.loc.Duration(rd.Clock), "length", t.Length)
+		key := "window_clock_change"
+		if rd.Clock <= 0 || rd.Clock == w.Duration() {
+			// The clock reads backwards, or two changes cancel out: no reading to compare.
+			key = "window_clock_changes"
+		}
+		n, _ := r.cat.Format(key, "zone", r.zoneName(), "clock", r.loc.Duration(rd.Clock), "length", t.Length)
 		t.Notes = append(t.Notes, n)
 	}
 	t.Source = r.sourceWindow(w)
@@ -118,23 +120,22 @@ func sameDate(a, b time.Time) bool {
 }
 
 // Relative says where a window of status st stands at ref, for a list of what is coming: "starts
-// in 2 d 3 h", "in progress, ends in 40 min"; "" for a window that is over.
+// in 2 d 3 h", "ends in 40 min", "running 20 min over its end"; "" for a window that is over
+// (whatever status is written).
 func (r *Reader) Relative(w window.Window, st window.Status, ref time.Time) string {
-	switch st {
-	case window.Scheduled:
-		if ref.Before(w.Start) {
-			s, _ := r.cat.Format("starts_in", "duration", r.loc.Duration(w.Start.Sub(ref)))
-			return s
-		}
-		s, _ := r.cat.Format("ends_in", "duration", r.loc.Duration(w.End.Sub(ref)))
-		return s
-	case window.InProgress:
-		if ref.Before(w.End) {
-			s, _ := r.cat.Format("ends_in", "duration", r.loc.Duration(w.End.Sub(ref)))
-			return s
-		}
+	if st != window.Scheduled && st != window.InProgress {
+		return ""
 	}
-	return ""
+	var s string
+	switch {
+	case ref.Before(w.Start) && st == window.Scheduled:
+		s, _ = r.cat.Format("starts_in", "duration", r.loc.Duration(w.Start.Sub(ref)))
+	case ref.Before(w.End):
+		s, _ = r.cat.Format("ends_in", "duration", r.loc.Duration(w.End.Sub(ref)))
+	case st == window.InProgress: // running over, as an update says
+		s, _ = r.cat.Format("overrun", "duration", r.loc.Duration(ref.Sub(w.End)))
+	}
+	return s
 }
 
 // ISO is t as RFC 3339 in UTC, for datetime attributes.

@@ -75,7 +75,7 @@ func TestWindow(t *testing.T) {
 	}{
 		{"tehran summer time begins, read in Tehran", faTeh, win("Asia/Tehran", "2021-03-21 23:00", "2021-03-22 02:00"),
 			"۱ فروردین ۱۴۰۰، ساعت ۲۳:۰۰ به وقت تهران تا ۲ فروردین ۱۴۰۰، ساعت ۰۲:۰۰ به وقت تهران", "", "۲ ساعت",
-			[]string{"از نیمه‌شب می‌گذرد (به وقت تهران)؛ در ۲ فروردین ۱۴۰۰ پایان می‌یابد.",
+			[]string{"از نیمه‌شب می‌گذرد (به وقت تهران)؛ در ۲ فروردین ۱۴۰۰، ساعت ۰۲:۰۰ پایان می‌یابد.",
 				"ساعت رسمی در این بازه تغییر می‌کند (به وقت تهران): ساعت‌ها از آغاز تا پایان ۳ ساعت را نشان می‌دهند، اما مدت واقعی ۲ ساعت است."}},
 		{"the same window in UTC", enUTC, win("Asia/Tehran", "2021-03-21 23:00", "2021-03-22 02:00"),
 			"21 March 2021, 19:30–21:30 UTC", "as reported Sunday 21 March, 23:00 Tehran time – Monday 22 March, 02:00 Tehran time", "2 h", nil},
@@ -91,12 +91,21 @@ func TestWindow(t *testing.T) {
 			"3 April 2021, 14:00–16:30 UTC", "as reported Sunday 4 April, 01:00 UTC+11:00–03:00 UTC+10:30", "2 h 30 min", nil},
 		{"past midnight in the reader's zone only", faTeh, win("UTC", "2023-11-08 20:00", "2023-11-08 22:00"),
 			"۱۷ آبان ۱۴۰۲، ساعت ۲۳:۳۰ به وقت تهران تا ۱۸ آبان ۱۴۰۲، ساعت ۰۱:۳۰ به وقت تهران", "به گزارش منبع ۲۰:۰۰ تا ۲۲:۰۰ UTC", "۲ ساعت",
-			[]string{"از نیمه‌شب می‌گذرد (به وقت تهران)؛ در ۱۸ آبان ۱۴۰۲ پایان می‌یابد."}},
-		{"ending at midnight ends the same day", enUTC, win("UTC", "2023-11-08 22:00", "2023-11-09 00:00"),
-			"8 November 2023, 22:00–00:00 UTC", "", "2 h", nil},
+			[]string{"از نیمه‌شب می‌گذرد (به وقت تهران)؛ در ۱۸ آبان ۱۴۰۲، ساعت ۰۱:۳۰ پایان می‌یابد."}},
+		{"ending at midnight: dated twice, but no night to cross", enUTC, win("UTC", "2023-11-08 22:00", "2023-11-09 00:00"),
+			"8 November 2023, 22:00 UTC – 9 November 2023, 00:00 UTC", "", "2 h", nil},
+		{"a whole day in Tehran", faTeh, win("Asia/Tehran", "2021-06-01 00:00", "2021-06-02 00:00"),
+			"۱۱ خرداد ۱۴۰۰، ساعت ۰۰:۰۰ به وقت تهران تا ۱۲ خرداد ۱۴۰۰، ساعت ۰۰:۰۰ به وقت تهران", "", "۱ روز", nil},
+		{"past midnight, ending at the next midnight", enLA, win("America/Los_Angeles", "2021-06-01 22:00", "2021-06-03 00:00"),
+			"1 June 2021, 22:00 PDT – 3 June 2021, 00:00 PDT", "", "1 d 2 h", []string{"Runs past midnight (Los Angeles): it ends on 3 June 2021, 00:00 PDT."}},
+		{"two changes cancel out", enLA, win("America/Los_Angeles", "2021-03-13 12:00", "2021-11-07 12:00"),
+			"13 March 2021, 12:00 PST – 7 November 2021, 12:00 PST", "", "239 d",
+			[]string{"Runs past midnight (Los Angeles): it ends on 7 November 2021, 12:00 PST.", "The clocks change during the window (Los Angeles); it lasts 239 d."}},
+		{"the clock reads backwards", enLA, win("America/Los_Angeles", "2021-11-07T01:30:00-07:00", "2021-11-07T01:15:00-08:00"),
+			"7 November 2021, 01:30 PDT–01:15 PST", "", "45 min", []string{"The clocks change during the window (Los Angeles); it lasts 45 min."}},
 		{"a week", enUTC, win("UTC", "2023-11-01 00:00", "2023-11-08 00:00"),
 			"1 November 2023, 00:00 UTC – 8 November 2023, 00:00 UTC", "", "7 d",
-			[]string{"Runs past midnight (UTC): ends on 7 November 2023."}},
+			[]string{"Runs past midnight (UTC): it ends on 8 November 2023, 00:00 UTC."}},
 	}
 	for _, c := range cases {
 		got := c.r.Window(c.w)
@@ -119,8 +128,10 @@ func TestRelative(t *testing.T) {
 	}{
 		{window.Scheduled, 7, "starts in 3 h"},
 		{window.InProgress, 11, "ends in 1 h"},
-		{window.InProgress, 9, "ends in 3 h"}, // begun early
-		{window.Scheduled, 11, "ends in 1 h"}, // written scheduled, but the clock is inside it
+		{window.InProgress, 9, "ends in 3 h"},               // begun early
+		{window.Scheduled, 11, "ends in 1 h"},               // written scheduled, but the clock is inside it
+		{window.Scheduled, 13, ""},                          // written scheduled, but over
+		{window.InProgress, 13, "running 1 h past its end"}, // an update says it runs over
 		{window.Completed, 11, ""},
 		{window.Cancelled, 7, ""},
 	} {

@@ -89,10 +89,10 @@ func (w Window) StatusAt(ref time.Time, given Status) Status {
 	return Completed
 }
 
-// Upcoming reports whether a window of status st is one to announce at ref: scheduled or in
-// progress, and not over.
+// Upcoming reports whether a window of status st is one to announce at ref: in progress (also
+// past its end, when the work runs over), or scheduled and not over.
 func (w Window) Upcoming(ref time.Time, st Status) bool {
-	return (st == Scheduled || st == InProgress) && ref.Before(w.End)
+	return st == InProgress || st == Scheduled && ref.Before(w.End)
 }
 
 // Reading is how a window falls on a reader's clock: its start and end in the reader's zone, and

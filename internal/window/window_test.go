@@ -184,7 +184,8 @@ func TestStatusAt(t *testing.T) {
 		{"2023-11-08T11:59:59Z", "", InProgress, true},
 		{"2023-11-08T12:00:00Z", "", Completed, false},
 		{"2023-11-07T00:00:00Z", Cancelled, Cancelled, false},
-		{"2023-11-09T00:00:00Z", InProgress, InProgress, false}, // written, but over: not announced
+		{"2023-11-09T00:00:00Z", InProgress, InProgress, true}, // written: the work runs over until it is completed
+		{"2023-11-09T00:00:00Z", Scheduled, Scheduled, false},  // written, but over: not announced
 		{"2023-11-07T00:00:00Z", Completed, Completed, false},
 	} {
 		got := w.StatusAt(at(c.ref), c.given)
