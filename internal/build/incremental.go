@@ -89,18 +89,13 @@ func singleSig(s *site.Site, p *site.Page) sig {
 	return g
 }
 
-// maintenanceSig is g with every maintenance window of l and the reference instant: what shows
+// maintenanceSig is every maintenance window of l and the reference instant: what shows
 // the windows coming and under way (the status blocks, the maintenance list, status.json) or their
 // status (maintenance.ics and .json). All the windows, not only those coming: an edit that moves
 // one into or out of the coming ones changes the output, and so does the reference moving past one.
-func maintenanceSig(s *site.Site, l *site.Lang, g sig) sig {
-	deps := append(slices.Clone(g.deps), nil)
-	deps = append(deps, contents(site.Maintenances(l.Pages))...)
-	return sig{deps: deps, extra: g.extra, at: s.Reference}
+func maintenanceSig(s *site.Site, l *site.Lang) sig {
+	return sig{deps: contents(site.Maintenances(l.Pages)), at: s.Reference}
 }
-
-// withRef is g's reference instant on the deps of d.
-func withRef(g, d sig) sig { return sig{deps: d.deps, extra: g.extra, at: g.at} }
 
 // pagerSig is the sig of page n of a list of pages in pagers of size each: its articles and the
 // length of the list.

@@ -47,10 +47,10 @@ func plan(s *site.Site, static []source.File) (jobs []job, pages int) {
 		jobs[len(jobs)-1].ref = true
 		add(code+"incidents.ics", render.Target{Kind: render.IncidentsICS, Lang: i}, sig{deps: every.deps, at: s.Reference})
 		jobs[len(jobs)-1].ref = true // an ongoing incident's event ends at the reference instant
-		maint := maintenanceSig(s, l, sig{})
-		add(code+"maintenance.ics", render.Target{Kind: render.MaintenanceICS, Lang: i}, maint)
+		add(code+"maintenance.ics", render.Target{Kind: render.MaintenanceICS, Lang: i}, maintenanceSig(s, l))
 		jobs[len(jobs)-1].ref = true
-		add(code+"maintenance.json", render.Target{Kind: render.MaintenanceJSON, Lang: i}, withRef(maint, withTranslations(site.Maintenances(l.Pages))))
+		links := withTranslations(site.Maintenances(l.Pages)) // it links the translations
+		add(code+"maintenance.json", render.Target{Kind: render.MaintenanceJSON, Lang: i}, sig{deps: links.deps, at: s.Reference})
 		jobs[len(jobs)-1].ref = true
 	}
 	add("sitemap.xml", render.Target{Kind: render.Sitemap}, sig{deps: all})
@@ -119,7 +119,7 @@ func plan(s *site.Site, static []source.File) (jobs []job, pages int) {
 			}
 		}
 		add(code+"search/index.html", render.Target{Kind: render.Search, Lang: i}, sig{})
-		add(code+"maintenance/index.html", render.Target{Kind: render.MaintenanceList, Lang: i}, maintenanceSig(s, l, sig{}))
+		add(code+"maintenance/index.html", render.Target{Kind: render.MaintenanceList, Lang: i}, maintenanceSig(s, l))
 		jobs[len(jobs)-1].ref = true
 	}
 	add("index.html", render.Target{Kind: render.Landing}, landingSig(s))

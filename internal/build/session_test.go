@@ -133,27 +133,7 @@ func TestSessionMatchesWholeBuild(t *testing.T) {
 	}
 	compare := func(step string) {
 		t.Helper()
-		whole := newMapSink()
-		if _, err := Run(o, whole); err != nil {
-			t.Fatalf("%s: whole build: %v", step, err)
-		}
-		var diffs []string
-		for p, b := range whole.files {
-			if got, ok := sink.files[p]; !ok {
-				diffs = append(diffs, "missing "+p)
-			} else if !bytes.Equal(got, b) {
-				diffs = append(diffs, "differs "+p+": "+firstDiff(string(b), string(got)))
-			}
-		}
-		for p := range sink.files {
-			if _, ok := whole.files[p]; !ok {
-				diffs = append(diffs, "extra "+p)
-			}
-		}
-		sort.Strings(diffs)
-		if len(diffs) > 0 {
-			t.Errorf("%s: %d differences from a whole build, first: %s", step, len(diffs), strings.Join(diffs[:min(5, len(diffs))], "; "))
-		}
+		matchesWholeBuild(t, o, sink, step)
 	}
 	update := func(step string, changed ...string) *Update {
 		t.Helper()
@@ -361,27 +341,7 @@ func TestSessionMaintenance(t *testing.T) {
 	defer sess.Close()
 	compare := func(step string) {
 		t.Helper()
-		whole := newMapSink()
-		if _, err := Run(o, whole); err != nil {
-			t.Fatalf("%s: whole build: %v", step, err)
-		}
-		var diffs []string
-		for p, b := range whole.files {
-			if got, ok := sink.files[p]; !ok {
-				diffs = append(diffs, "missing "+p)
-			} else if !bytes.Equal(got, b) {
-				diffs = append(diffs, "differs "+p+": "+firstDiff(string(b), string(got)))
-			}
-		}
-		for p := range sink.files {
-			if _, ok := whole.files[p]; !ok {
-				diffs = append(diffs, "extra "+p)
-			}
-		}
-		sort.Strings(diffs)
-		if len(diffs) > 0 {
-			t.Errorf("%s: %d differences from a whole build, first: %s", step, len(diffs), strings.Join(diffs[:min(5, len(diffs))], "; "))
-		}
+		matchesWholeBuild(t, o, sink, step)
 	}
 	update := func(step string, changed ...string) *Update {
 		t.Helper()
@@ -421,4 +381,31 @@ func TestSessionMaintenance(t *testing.T) {
 		t.Fatal(err)
 	}
 	update("window deleted", "content/en/maintenance/later.md")
+}
+
+// matchesWholeBuild fails the test, naming step, unless sink holds byte for byte what a whole build
+// of o writes, and nothing else.
+func matchesWholeBuild(t *testing.T, o Options, sink *mapSink, step string) {
+	t.Helper()
+	whole := newMapSink()
+	if _, err := Run(o, whole); err != nil {
+		t.Fatalf("%s: whole build: %v", step, err)
+	}
+	var diffs []string
+	for p, b := range whole.files {
+		if got, ok := sink.files[p]; !ok {
+			diffs = append(diffs, "missing "+p)
+		} else if !bytes.Equal(got, b) {
+			diffs = append(diffs, "differs "+p+": "+firstDiff(string(b), string(got)))
+		}
+	}
+	for p := range sink.files {
+		if _, ok := whole.files[p]; !ok {
+			diffs = append(diffs, "extra "+p)
+		}
+	}
+	sort.Strings(diffs)
+	if len(diffs) > 0 {
+		t.Errorf("%s: %d differences from a whole build, first: %s", step, len(diffs), strings.Join(diffs[:min(5, len(diffs))], "; "))
+	}
 }

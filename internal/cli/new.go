@@ -171,15 +171,7 @@ func maintenanceSkeleton(l *config.Language, name string, t time.Time) string {
 	// The next full hour of the clock a day ahead (time.Date normalizes an hour a clock change skips).
 	start := time.Date(local.Year(), local.Month(), local.Day()+1, local.Hour()+1, 0, 0, 0, l.Zone)
 	end := start.Add(2 * time.Hour).In(l.Zone)
-	title := strings.ReplaceAll(name, "-", " ")
-	return fmt.Sprintf(`+++
-title = %q
-date = %s
-summary = ""
-draft = true
-services = []
-tags = []
-timezone = "%s"
+	return skeletonHead(name, local) + fmt.Sprintf(`timezone = "%s"
 # The window, in the timezone above: a wall time such as "2026-12-04 01:00", or with its offset.
 starts = "%s"
 ends = "%s"
@@ -192,7 +184,14 @@ ends = "%s"
 # text = ""
 +++
 
-`, title, local.Format(time.RFC3339), l.ZoneName, start.Format(time.RFC3339), end.Format(time.RFC3339), start.Format(time.RFC3339))
+`, l.ZoneName, start.Format(time.RFC3339), end.Format(time.RFC3339), start.Format(time.RFC3339))
+}
+
+// skeletonHead is how every new article's front matter begins: a draft titled after its name,
+// dated at local (with its offset), with empty summary, services and tags to fill in.
+func skeletonHead(name string, local time.Time) string {
+	return fmt.Sprintf("+++\ntitle = %q\ndate = %s\nsummary = \"\"\ndraft = true\nservices = []\ntags = []\n",
+		strings.ReplaceAll(name, "-", " "), local.Format(time.RFC3339))
 }
 
 // skeleton is the front matter of a new article: now in the language's zone (with its offset), a
@@ -200,15 +199,7 @@ ends = "%s"
 // so it means one instant even when the clock is in a daylight-saving change.
 func skeleton(l *config.Language, name string, t time.Time) string {
 	local := t.In(l.Zone).Truncate(time.Minute)
-	title := strings.ReplaceAll(name, "-", " ")
-	return fmt.Sprintf(`+++
-title = %q
-date = %s
-summary = ""
-draft = true
-services = []
-tags = []
-status = "investigating"
+	return skeletonHead(name, local) + fmt.Sprintf(`status = "investigating"
 severity = "minor"
 timezone = "%s"
 
@@ -218,5 +209,5 @@ status = "investigating"
 text = ""
 +++
 
-`, title, local.Format(time.RFC3339), l.ZoneName, local.Format(time.RFC3339))
+`, l.ZoneName, local.Format(time.RFC3339))
 }

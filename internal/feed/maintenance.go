@@ -1,8 +1,6 @@
 package feed
 
 import (
-	"bytes"
-	"encoding/json"
 	"io"
 	"slices"
 	"strings"
@@ -82,15 +80,10 @@ func Sequence(p *site.Page) int {
 	if d := site.Modified(p).Sub(p.Date); d > 0 {
 		n = int(d / time.Minute)
 	}
-	if p.Maintenance != nil && cancelled(p) {
+	if p.Maintenance != nil && site.IsCancelled(p.Page) {
 		n++
 	}
 	return n
-}
-
-// cancelled reports whether p's window is called off, by its status or an update.
-func cancelled(p *site.Page) bool {
-	return site.MaintenanceStatus(p.Page, site.Modified(p)) == window.Cancelled
 }
 
 // MaintenanceVersion is the version of the maintenance.json schema (docs/incidents-json.md).
@@ -149,15 +142,7 @@ func MaintenanceJSON(w io.Writer, s *site.Site, l *site.Lang, words Words) error
 	if ck.err != nil {
 		return ck.err
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(true)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return writeIndented(w, doc)
 }
 
 // sortByStart orders windows by their start, the latest first (then by key).

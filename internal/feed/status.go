@@ -199,11 +199,17 @@ func StatusJSON(w io.Writer, st *Status) error {
 	if ck.err != nil {
 		return ck.err
 	}
+	return writeIndented(w, j)
+}
+
+// writeIndented writes v as indented JSON with '<', '>' and '&' escaped, for the small documents
+// people open too (status.json, maintenance.json); nothing is written when it cannot be encoded.
+func writeIndented(w io.Writer, v any) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(true)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(j); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return err
 	}
 	_, err := w.Write(buf.Bytes())

@@ -8,7 +8,6 @@ import (
 	"github.com/rokhdad/rokhdad/internal/ical"
 	"github.com/rokhdad/rokhdad/internal/search"
 	"github.com/rokhdad/rokhdad/internal/site"
-	"github.com/rokhdad/rokhdad/internal/window"
 )
 
 // The files for programs rather than readers: per language the RSS and Atom feeds of articles, the
@@ -96,8 +95,8 @@ func (w words) Window(p *site.Page) string {
 	}
 	wt := w.when.Window(p.Maintenance.Window)
 	label, _ := w.cat.T("maintenance_length")
-	text := wt.Span + " · " + label + w.colon() + wt.Length
-	if site.MaintenanceStatus(p.Page, site.Modified(p)) == window.Cancelled {
+	text := wt.Span + " · " + label + ": " + wt.Length
+	if site.IsCancelled(p.Page) {
 		// Called off: the feed says so before anything else (a feed has no reference instant of
 		// its own, so only a cancellation the article states is told).
 		st, _ := w.cat.T("status_cancelled")

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"io"
 
@@ -76,7 +77,7 @@ func (r *langRenderer) maintenanceItem(s *site.Site, p *site.Page) (MaintenanceI
 	if err != nil {
 		return it, err
 	}
-	it.Length = label + r.colon() + wt.Length
+	it.Length = label + ": " + wt.Length
 	for _, name := range p.Services {
 		it.Services = append(it.Services, TermLink{Name: name, URL: r.urls.RelURL(r.conf.Code + "/services/" + site.Slug(name) + "/")})
 	}
@@ -91,9 +92,6 @@ func (r *langRenderer) proseAll(ss []string) []template.HTML {
 	}
 	return out
 }
-
-// colon is the language's ": " (a Persian colon takes no space before it either).
-func (r *langRenderer) colon() string { return ": " }
 
 // maintenanceView is the window of a maintenance article's page, as of the reference instant.
 func (r *langRenderer) maintenanceView(s *site.Site, p *site.Page) (*MaintenanceView, error) {
@@ -179,8 +177,4 @@ func (r *view) renderMaintenance(w io.Writer) error {
 	return exec(r.kinds[d.Kind], w, d)
 }
 
-func monthID(d locale.Date) string {
-	b := []byte{byte('0' + d.Year/1000%10), byte('0' + d.Year/100%10), byte('0' + d.Year/10%10), byte('0' + d.Year%10), '-',
-		byte('0' + d.Month/10), byte('0' + d.Month%10)}
-	return "m-" + string(b)
-}
+func monthID(d locale.Date) string { return fmt.Sprintf("m-%04d-%02d", d.Year, d.Month) }

@@ -54,23 +54,30 @@ func MaintenanceStatus(p *content.Page, ref time.Time) window.Status {
 	return m.StatusAt(ref, "")
 }
 
+// IsCancelled reports whether p's window is called off, by its written status or an update: what
+// an output with no reference instant of its own (a feed entry, a calendar's SEQUENCE) can tell.
+func IsCancelled(p *content.Page) bool {
+	return MaintenanceStatus(p, p.Modified()) == window.Cancelled
+}
+
 // Upcoming returns the maintenance windows among pages that are announced at the site's reference
 // instant: those in progress, the earliest begun first, then those scheduled, the soonest first.
 func (s *Site) Upcoming(pages []*Page) []*Page {
 	var out []*Page
+	running := map[*Page]bool{}
 	for _, p := range pages {
-		if m := p.Maintenance; m != nil && m.Upcoming(s.Reference, MaintenanceStatus(p.Page, s.Reference)) {
-			out = append(out, p)
+		if m := p.Maintenance; m != nil {
+			if st := MaintenanceStatus(p.Page, s.Reference); m.Upcoming(s.Reference, st) {
+				out = append(out, p)
+				running[p] = st == window.InProgress
+			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].Maintenance, out[j].Maintenance
-		ai := MaintenanceStatus(out[i].Page, s.Reference) == window.InProgress
-		bi := MaintenanceStatus(out[j].Page, s.Reference) == window.InProgress
-		if ai != bi {
-			return ai
+		if running[out[i]] != running[out[j]] {
+			return running[out[i]]
 		}
-		return a.Start.Before(b.Start)
+		return out[i].Maintenance.Start.Before(out[j].Maintenance.Start)
 	})
 	return out
 }
